@@ -1,0 +1,204 @@
+// The contract between the layers. Everything here is plain data so that a result can cross
+// a worker boundary or be written as JSON unchanged. No vscode, no DOM, no Node-only API.
+
+/** Half-open range of UTF-16 offsets into the text that was parsed: [start, end). */
+export interface TextRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type InputErrorCode =
+  | 'no-arrays'
+  | 'one-array'
+  | 'shape-mismatch'
+  | 'ragged'
+  | 'prediction-out-of-range'
+  | 'target-out-of-range'
+  | 'not-finite'
+  | 'unbalanced-brackets'
+  | 'too-many-numbers'
+  | 'syntax'
+  | 'bad-option';
+
+/**
+ * The one error type of the engine. It is returned as a value (see `Result`) or thrown only
+ * by functions documented as throwing it; nothing else ever escapes the core.
+ */
+export interface InputError {
+  readonly kind: 'input-error';
+  readonly code: InputErrorCode;
+  /** One or two plain sentences: what is wrong, with the index and value where there is one. */
+  readonly message: string;
+  /** Where in the parsed text, so an editor can select it. */
+  readonly range?: TextRange;
+  /** What the user probably meant, e.g. "These look like logits: set the input kind to logits." */
+  readonly suggestion?: string;
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: InputError };
+
+export type InputKind = 'probabilities' | 'logits';
+/** `auto`: predictions outside [0, 1] are taken as logits, with a note saying so. */
+export type InputKindOption = InputKind | 'auto';
+
+export interface ParseOptions {
+  /** How to read the predictions. Default 'auto'. A name such as `logits =` overrides 'auto'. */
+  readonly inputKind?: InputKindOption;
+  /** Refuse more than this many numbers in all (default 1_000_000). */
+  readonly maxNumbers?: number;
+}
+
+/** One array found in the text, flattened row-major. */
+export interface ParsedArray {
+  readonly values: Float64Array;
+  /** [n] for one sample, [batch, n] for a batch. */
+  readonly shape: readonly number[];
+  /** The whole array literal (or call) in the text. */
+  readonly range: TextRange;
+  /** Where each number stands in the text, in the same order as `values`. */
+  readonly valueRanges: readonly TextRange[];
+  /** The name it was assigned to, if any (`targets`, `y_pred`, ...). */
+  readonly name: string | null;
+}
+
+export interface ParsedInput {
+  /** The text that was parsed; ranges index into it (the walkthrough reuses the user's digits). */
+  readonly source: string;
+  readonly targets: ParsedArray;
+  readonly predictions: ParsedArray;
+  /** Resolved: never 'auto'. */
+  readonly inputKind: InputKind;
+  /** Label names from `labels = [...]` / `classes` / `names`, one per column; null if none. */
+  readonly labels: readonly string[] | null;
+  /** True when no names were given and the first array was taken as targets. */
+  readonly orderAssumed: boolean;
+  /** Plain sentences for the user: assumptions made (order, auto logits, ...). */
+  readonly notes: readonly string[];
+}
+
+export type Preset = 'pytorch' | 'pytorch-logits' | 'keras' | 'tf-keras' | 'sklearn' | 'tfjs' | 'exact';
+export type Reduction = 'mean' | 'sum' | 'none';
+export type LogBase = 'e' | '2' | '10';
+export type DType = 'float64' | 'float32';
+
+export interface LossOptions {
+  readonly preset: Preset;
+  readonly reduction: Reduction;
+  readonly input: InputKind;
+  /** Per-element weights, broadcast along the last axis (length n) or full (batch*n). */
+  readonly weight?: Float64Array | readonly number[];
+  /** Positive-term weight per label (logits only), broadcast along the last axis. */
+  readonly posWeight?: Float64Array | readonly number[];
+  /** Keras-style: y' = y(1 - ls) + 0.5 ls. */
+  readonly labelSmoothing?: number;
+  /** A change of unit only: the framework's rule first, then divide by ln(base). */
+  readonly logBase: LogBase;
+  readonly dtype: DType;
+}
+
+/** Which BCE term survives for an element. */
+export type ActiveTerm = 'positive' | 'negative' | 'both';
+
+/** What kept a log finite for one element, if anything did. */
+export type Safeguard = 'none' | 'clamp-log-100' | 'clip-epsilon' | 'clip-epsilon-plus-epsilon';
+
+/** Everything the walkthrough needs to explain one element. */
+export interface ElementDetail {
+  /** [i] or [sample, label]. */
+  readonly index: readonly number[];
+  readonly flatIndex: number;
+  readonly label: string | null;
+  /** As typed. */
+  readonly rawTarget: number;
+  /** After label smoothing. */
+  readonly target: number;
+  /** The probability used: p as typed, or σ(z) for logits. */
+  readonly prediction: number;
+  /** The probability after the preset's clip (equal to `prediction` when nothing was clipped). */
+  readonly clippedPrediction: number;
+  readonly logit: number | null;
+  readonly active: ActiveTerm;
+  /** ln of the positive term's argument (after any clip), in nats; null when its coefficient is 0. */
+  readonly logPositive: number | null;
+  /** ln of the negative term's argument (after any clip), in nats; null when its coefficient is 0. */
+  readonly logNegative: number | null;
+  readonly safeguard: Safeguard;
+  readonly weight: number;
+  readonly posWeight: number;
+  /** This element's loss in the chosen log base, before reduction. */
+  readonly loss: number;
+  /** ∂(reduced loss)/∂p, in the chosen log base. */
+  readonly gradPrediction: number;
+  /** ∂(reduced loss)/∂z, in the chosen log base. */
+  readonly gradLogit: number;
+}
+
+export interface LossResult {
+  readonly options: LossOptions;
+  readonly shape: readonly number[];
+  /** Per-element losses, row-major, in the chosen base, before reduction. */
+  readonly elementLosses: Float64Array;
+  /** One loss per sample (mean over the last axis, as Keras does); 2-D input only. */
+  readonly sampleLosses: Float64Array | null;
+  /** The reduced loss; for reduction 'none' this is NaN and `elementLosses` is the answer. */
+  readonly loss: number;
+  /** How many elements a safeguard (clamp or clip) changed. */
+  readonly safeguardedCount: number;
+  /** Plain sentences: preset rule, base conversion, clamps, float32, ... */
+  readonly notes: readonly string[];
+}
+
+/** One line of a derivation: TeX for the eye, a plain sentence for everyone (screen readers too). */
+export interface DerivationStep {
+  readonly kind:
+    | 'formula'
+    | 'sigmoid'
+    | 'substitute'
+    | 'cancel'
+    | 'safeguard'
+    | 'log'
+    | 'negate'
+    | 'result'
+    | 'base-change'
+    | 'gradient'
+    | 'average';
+  readonly tex: string;
+  readonly text: string;
+}
+
+export interface LabelDerivation {
+  readonly detail: ElementDetail;
+  readonly steps: readonly DerivationStep[];
+}
+
+export interface WalkthroughOptions {
+  /** Significant digits for computed results (default 6). */
+  readonly precision?: number;
+  /** Render at most this many per-label derivations (default: all). The table keeps every row. */
+  readonly maxDerivations?: number;
+  /** Table rows to include (default: all; a million-row table is the caller's choice to cap). */
+  readonly maxTableRows?: number;
+}
+
+export interface TableRow {
+  readonly index: readonly number[];
+  readonly label: string | null;
+  /** Numbers as text, the user's own digits where they can be kept. */
+  readonly target: string;
+  readonly prediction: string;
+  readonly logit: string | null;
+  readonly loss: string;
+}
+
+export interface Walkthrough {
+  readonly parsed: ParsedInput;
+  readonly result: LossResult;
+  readonly table: readonly TableRow[];
+  /** Total number of elements (the table or derivations may be capped). */
+  readonly elementCount: number;
+  readonly derivations: readonly LabelDerivation[];
+  /** The reduction written out: general formula, the sum with its terms, the value. */
+  readonly reductionSteps: readonly DerivationStep[];
+  /** Notes from the parser and the loss, plus the walkthrough's own (e.g. base 10 vs ln). */
+  readonly notes: readonly string[];
+}
