@@ -1,0 +1,95 @@
+// The only module that imports mathjax-full. Load it through `getMathRenderer` (dynamic
+// import) so that MathJax is evaluated on first use, not when the extension activates.
+import { mathjax } from 'mathjax-full/js/mathjax.js';
+import { TeX } from 'mathjax-full/js/input/tex.js';
+import { SVG } from 'mathjax-full/js/output/svg.js';
+import { liteAdaptor } from 'mathjax-full/js/adaptors/liteAdaptor.js';
+import { RegisterHTMLHandler } from 'mathjax-full/js/handlers/html.js';
+import 'mathjax-full/js/input/tex/base/BaseConfiguration.js';
+import 'mathjax-full/js/input/tex/ams/AmsConfiguration.js';
+import type { LiteElement } from 'mathjax-full/js/adaptors/lite/Element.js';
+import type { MathOptions, MathRenderer } from './mathjax';
+import { escapeHtml } from './escape';
+
+/** Equations repeat a lot (the general formula once per label); beyond this the cache restarts. */
+const CACHE_LIMIT = 5000;
+
+const COLOR = /^(#[0-9a-fA-F]{3,8}|rgba?\([0-9.,%\s]+\)|[a-zA-Z]{1,30})$/;
+
+class TexError extends Error {}
+
+export function createMathRenderer(): MathRenderer {
+  const adaptor = liteAdaptor();
+  RegisterHTMLHandler(adaptor);
+  const tex = new TeX({
+    packages: ['base', 'ams'],
+    // Errors come back to us instead of becoming red MathJax markup with inline styles.
+    formatError: (_jax: unknown, err: { message: string }) => {
+      throw new TexError(err.message);
+    },
+  });
+  // 'local': each SVG carries the glyphs it uses, so it renders wherever it is placed.
+  const svg = new SVG({ fontCache: 'local' });
+  const doc = mathjax.document('', { InputJax: tex, OutputJax: svg });
+  const cache = new Map<string, string>();
+  let css: string | undefined;
+
+  function stripStyles(node: LiteElement): void {
+    // The panel's Content Security Policy refuses style attributes; nothing here needs them
+    // (vertical-align only matters for inline math, which the walkthrough does not use).
+    adaptor.removeAttribute(node, 'style');
+    for (const child of adaptor.childNodes(node)) {
+      if (adaptor.kind(child) !== '#text' && adaptor.kind(child) !== '#comment') stripStyles(child as LiteElement);
+    }
+  }
+
+  function render(source: string, display: boolean, color: string | undefined, label: string): string {
+    let container: LiteElement;
+    try {
+      container = doc.convert(source, { display }) as LiteElement;
+    } catch (e) {
+      return errorSvg(e instanceof Error ? e.message : String(e), source);
+    }
+    const svgNode = adaptor.firstChild(container) as LiteElement;
+    stripStyles(svgNode);
+    if (color) {
+      for (const g of adaptor.childNodes(svgNode)) {
+        if (adaptor.kind(g) === 'g') {
+          adaptor.setAttribute(g as LiteElement, 'fill', color);
+          adaptor.setAttribute(g as LiteElement, 'stroke', color);
+        }
+      }
+    }
+    // The lite adaptor leaves `<` and `>` raw in attribute values; ours are fully escaped.
+    return adaptor.outerHTML(svgNode).replace(/^<svg /, `<svg aria-label="${escapeHtml(label)}" `);
+  }
+
+  return {
+    toSvg(source: string, opts: MathOptions = {}): string {
+      const display = opts.display ?? true;
+      const color = opts.color !== undefined && COLOR.test(opts.color) ? opts.color : undefined;
+      const label = opts.label ?? source;
+      const key = `${display ? 'D' : 'I'}\u0000${color ?? ''}\u0000${label}\u0000${source}`;
+      const hit = cache.get(key);
+      if (hit !== undefined) return hit;
+      const out = render(source, display, color, label);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(key, out);
+      return out;
+    },
+    styleSheet(): string {
+      css ??= adaptor.textContent(svg.styleSheet(doc) as LiteElement);
+      return css;
+    },
+  };
+}
+
+function errorSvg(message: string, source: string): string {
+  const text = `TeX error: ${message}`;
+  const width = Math.min(2000, 16 + text.length * 8);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="lw-math-error" role="img" aria-label="${escapeHtml(`${text} in ${source}`)}"` +
+    ` width="${width}" height="24" viewBox="0 0 ${width} 24">` +
+    `<text x="4" y="17" fill="currentColor" font-family="monospace" font-size="13">${escapeHtml(text)}</text></svg>`
+  );
+}

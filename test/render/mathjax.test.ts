@@ -1,0 +1,64 @@
+/// <reference types="node" />
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { getMathRenderer } from '../../src/render/mathjax';
+
+const GENERAL = String.raw`\mathrm{BCE}_{1} = -\left[ y_{1} \ln(\hat{y}_{1}) + (1 - y_{1}) \ln(1 - \hat{y}_{1}) \right]`;
+
+test('the general BCE formula renders to a self-contained SVG that follows the text colour', async () => {
+  const math = await getMathRenderer();
+  const svg = math.toSvg(GENERAL);
+  assert.ok(svg.startsWith('<svg'), svg.slice(0, 40));
+  assert.match(svg, /currentColor/);
+  assert.match(svg, /<defs>.*<path id="MJX-/s, 'glyphs are defined inside the SVG itself');
+  assert.doesNotMatch(svg, /style=/);
+  assert.doesNotMatch(svg, /merror|lw-math-error/);
+  assert.match(svg, /role="img"/);
+  assert.match(svg, /aria-label="\\mathrm\{BCE\}_\{1\} = -\\left\[ y_\{1\}/);
+});
+
+test('the renderer is created once and the cache returns the identical string', async () => {
+  const [a, b] = await Promise.all([getMathRenderer(), getMathRenderer()]);
+  assert.equal(a, b);
+  const first = a.toSvg(GENERAL);
+  assert.equal(a.toSvg(GENERAL), first);
+  // A different equation is a different SVG (the cache key is the TeX).
+  assert.notEqual(a.toSvg(String.raw`\ln(0.8)`), first);
+});
+
+test('a colour is written into the SVG in place of currentColor', async () => {
+  const math = await getMathRenderer();
+  const svg = math.toSvg(String.raw`\hat{y}_{1} = 0.8`, { color: '#1e90ff' });
+  assert.match(svg, /fill="#1e90ff"/);
+  assert.match(svg, /stroke="#1e90ff"/);
+  assert.doesNotMatch(svg, /currentColor/);
+});
+
+test('a colour that is not a colour is ignored rather than written into the markup', async () => {
+  const math = await getMathRenderer();
+  const svg = math.toSvg('x', { color: '"><script>alert(1)</script>' });
+  assert.doesNotMatch(svg, /<script/);
+  assert.match(svg, /currentColor/);
+});
+
+test('invalid TeX does not throw: it gives escaped error markup', async () => {
+  const math = await getMathRenderer();
+  const svg = math.toSvg(String.raw`\frac{1}{<b>`);
+  assert.match(svg, /class="lw-math-error"/);
+  assert.match(svg, /Missing close brace/);
+  assert.doesNotMatch(svg, /<b>/);
+  assert.match(math.toSvg(String.raw`\undefinedmacro`), /Undefined control sequence/);
+});
+
+test('the text alternative can be given, and is escaped', async () => {
+  const math = await getMathRenderer();
+  const svg = math.toSvg('x', { label: 'a "quoted" <label>' });
+  assert.match(svg, /aria-label="a &quot;quoted&quot; &lt;label&gt;"/);
+});
+
+test('the stylesheet is MathJax CSS for SVG output', async () => {
+  const math = await getMathRenderer();
+  const css = math.styleSheet();
+  assert.match(css, /mjx-container\[jax="SVG"\]/);
+  assert.ok(css.length > 1000 && css.length < 10000, String(css.length));
+});
