@@ -1,0 +1,15 @@
+// Every command and view id the manifest declares, in one place, so that a renamed id is a
+// compile error here rather than a silent no-op in package.json.
+export const CommandId = {
+  explainBinaryCrossEntropy: 'lossWalkthrough.explainBinaryCrossEntropy',
+  copyLatex: 'lossWalkthrough.copyLatex',
+  copyMarkdown: 'lossWalkthrough.copyMarkdown',
+  saveMarkdown: 'lossWalkthrough.saveMarkdown',
+  saveHtml: 'lossWalkthrough.saveHtml',
+} as const;
+export type CommandId = (typeof CommandId)[keyof typeof CommandId];
+
+export const WALKTHROUGH_VIEW_TYPE = 'lossWalkthrough.walkthrough';
+
+/** Context key that enables the panel's palette commands while a walkthrough panel exists. */
+export const PANEL_OPEN_CONTEXT_KEY = 'lossWalkthrough.panelOpen';

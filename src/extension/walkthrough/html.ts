@@ -1,0 +1,117 @@
+// The HTML page of the walkthrough panel around the renderer's fragment. The page may run only
+// `media/panel.js` (by nonce) and load only our own stylesheets; nothing the user typed reaches
+// it except through the renderer (which escapes) or as JSON in a non-executable data block.
+import * as vscode from 'vscode';
+import { PANEL_ACTIONS, type PanelAction, type PanelState } from './messages';
+
+export interface PageResources {
+  /** `webview.cspSource`. */
+  readonly cspSource: string;
+  readonly walkthroughCss: string;
+  readonly panelCss: string;
+  readonly panelJs: string;
+}
+
+export interface PageContent {
+  readonly title: string;
+  /** MathJax's stylesheet: needed for centred display equations and hidden assistive MathML. */
+  readonly mathStyleSheet: string;
+  /** Trusted HTML from the renderer. */
+  readonly fragment: string;
+  readonly renderedDerivations: number;
+  readonly totalDerivations: number;
+  /** How many more one press of "Render more" adds. */
+  readonly nextBatch: number;
+  readonly state: PanelState | null;
+}
+
+export function createNonce(): string {
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+
+/** JSON that cannot close the `<script>` element it sits in, nor open a comment. */
+export function jsonForScriptBlock(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}
+
+/** Inline `style` attributes stay blocked by the nonce policy; MathJax's alignment attributes are the exception the renderer must avoid. */
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    'img-src data:',
+    `style-src ${cspSource} 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+}
+
+function actionLabel(action: PanelAction): string {
+  switch (action) {
+    case 'copyLatex':
+      return vscode.l10n.t('Copy LaTeX');
+    case 'copyMarkdown':
+      return vscode.l10n.t('Copy Markdown');
+    case 'saveMarkdown':
+      return vscode.l10n.t('Save as Markdown…');
+    case 'saveHtml':
+      return vscode.l10n.t('Save as HTML…');
+  }
+}
+
+function toolbar(): string {
+  const buttons = PANEL_ACTIONS.map(
+    (action) => `<button type="button" class="lw-action" data-action="${action}">${escapeHtml(actionLabel(action))}</button>`,
+  ).join('');
+  return `<nav class="lw-toolbar" aria-label="${escapeHtml(vscode.l10n.t('Walkthrough actions'))}">${buttons}</nav>`;
+}
+
+function renderMoreBlock(content: PageContent): string {
+  const remaining = content.totalDerivations - content.renderedDerivations;
+  if (remaining <= 0) return '';
+  const batch = Math.min(content.nextBatch, remaining);
+  const shown = vscode.l10n.t(
+    'Showing the derivations of {0} of {1} elements; the table lists them all.',
+    content.renderedDerivations,
+    content.totalDerivations,
+  );
+  const label = vscode.l10n.t('Render {0} more', batch);
+  return `<section class="lw-more"><p>${escapeHtml(shown)}</p><button type="button" data-message="renderMore">${escapeHtml(label)}</button></section>`;
+}
+
+export function renderPanelPage(resources: PageResources, content: PageContent, nonce: string = createNonce()): string {
+  const state = content.state ? `<script type="application/json" id="lw-state">${jsonForScriptBlock(content.state)}</script>` : '';
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(vscode.env.language || 'en')}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(resources.cspSource, nonce)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(resources.walkthroughCss)}">
+<link rel="stylesheet" href="${escapeHtml(resources.panelCss)}">
+<style nonce="${nonce}">${content.mathStyleSheet.replace(/<\//g, '<\\/')}</style>
+<title>${escapeHtml(content.title)}</title>
+</head>
+<body>
+${toolbar()}
+<main class="lw-content">
+${content.fragment}
+${renderMoreBlock(content)}
+</main>
+${state}
+<script nonce="${nonce}" src="${escapeHtml(resources.panelJs)}"></script>
+</body>
+</html>`;
+}
+
+/** The page shown when the stored text no longer gives a walkthrough (e.g. after a settings change). */
+export function renderPanelErrorPage(resources: PageResources, title: string, message: string, state: PanelState | null, nonce: string = createNonce()): string {
+  const fragment = `<div class="lw-error" role="alert"><h2>${escapeHtml(vscode.l10n.t('This input cannot be explained with the current settings'))}</h2><p>${escapeHtml(message)}</p></div>`;
+  return renderPanelPage(resources, { title, mathStyleSheet: '', fragment, renderedDerivations: 0, totalDerivations: 0, nextBatch: 0, state }, nonce);
+}
