@@ -1,0 +1,40 @@
+/// <reference types="mocha" />
+// Runs the bundled extension tests inside a VS Code extension host (web worker or Node) and
+// reports the counts on one marker line, which the harness finds in the output that the
+// workbench forwards to the terminal. The marker exists because the harness's own last line
+// must carry the real mocha counts, not just pass/fail.
+
+export const RESULT_MARKER = 'LOSS_WALKTHROUGH_MOCHA_RESULT';
+
+export interface MochaCounts {
+  passed: number;
+  failed: number;
+  pending: number;
+}
+
+/** Interface shared by all suites: bdd (`describe`/`it`). */
+export const MOCHA_OPTIONS = { ui: 'bdd', reporter: 'spec', timeout: 60_000, color: false } as const;
+
+export function runMocha(mocha: Mocha, loadTests: () => void): Promise<void> {
+  try {
+    loadTests();
+  } catch (err) {
+    // A test file that throws while loading would otherwise look like "0 tests".
+    console.error('Loading the extension test files failed:', err);
+    console.log(`${RESULT_MARKER} ${JSON.stringify({ passed: 0, failed: 1, pending: 0 } satisfies MochaCounts)}`);
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+  }
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run((failures) => {
+      const stats = runner.stats;
+      const counts: MochaCounts = {
+        passed: stats?.passes ?? 0,
+        failed: stats?.failures ?? failures,
+        pending: stats?.pending ?? 0,
+      };
+      console.log(`${RESULT_MARKER} ${JSON.stringify(counts)}`);
+      if (failures > 0) reject(new Error(`${failures} extension test(s) failed.`));
+      else resolve();
+    });
+  });
+}
