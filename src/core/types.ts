@@ -99,6 +99,30 @@ export interface LossOptions {
 /** Which BCE term survives for an element. */
 export type ActiveTerm = 'positive' | 'negative' | 'both';
 
+/**
+ * The per-element formula actually applied, resolved from preset and input kind (a PyTorch user
+ * with logits calls BCEWithLogitsLoss, so preset 'pytorch' with logits applies 'logits').
+ * - 'clamped-log': BCELoss, each log clamped at >= -100.
+ * - 'logits': (1-y)z - (1+(pw-1)y) ln σ(z), PyTorch's BCEWithLogitsLoss (also the exact preset's).
+ * - 'tf-logits': max(z,0) - zy + ln(1+e^-|z|), TF's sigmoid_cross_entropy_with_logits.
+ * - 'clip': Keras 3, p clipped to [ε, 1-ε].
+ * - 'clip-plus-epsilon': Keras 2, clipped and ε added inside both logs.
+ * - 'two-column-clip': scikit-learn, [1-p, p] each clipped to [eps, 1-eps].
+ * - 'sigmoid-two-column-clip': scikit-learn on σ(z) (log_loss takes no logits).
+ * - 'clip-to-logit': TF.js, clip, z = ln(p/(1-p)), then the stable logits formula.
+ * - 'unguarded-log': the textbook formula with no safeguard; ln 0 = -∞ is possible.
+ */
+export type LossRule =
+  | 'clamped-log'
+  | 'logits'
+  | 'tf-logits'
+  | 'clip'
+  | 'clip-plus-epsilon'
+  | 'two-column-clip'
+  | 'sigmoid-two-column-clip'
+  | 'clip-to-logit'
+  | 'unguarded-log';
+
 /** What kept a log finite for one element, if anything did. */
 export type Safeguard = 'none' | 'clamp-log-100' | 'clip-epsilon' | 'clip-epsilon-plus-epsilon';
 
@@ -122,6 +146,14 @@ export interface ElementDetail {
   readonly logPositive: number | null;
   /** ln of the negative term's argument (after any clip), in nats; null when its coefficient is 0. */
   readonly logNegative: number | null;
+  /**
+   * The number inside the positive term's log as the framework computes it: p, clip(p), clip(p)+ε
+   * or σ(z); null when its coefficient is 0. With 'clamped-log' `logPositive` is the clamped value
+   * (-100) while this stays the unclamped argument.
+   */
+  readonly positiveArgument: number | null;
+  /** The number inside the negative term's log: 1-p, 1-clip(p), 1-clip(p)+ε or σ(-z); null when its coefficient is 0. */
+  readonly negativeArgument: number | null;
   readonly safeguard: Safeguard;
   readonly weight: number;
   readonly posWeight: number;
@@ -146,6 +178,21 @@ export interface LossResult {
   readonly safeguardedCount: number;
   /** Plain sentences: preset rule, base conversion, clamps, float32, ... */
   readonly notes: readonly string[];
+  /** The formula applied to every element (from preset and input kind). */
+  readonly rule: LossRule;
+  /** The targets as given (before label smoothing); the same array that was passed in, not a copy. */
+  readonly targets: Float64Array;
+  /** The predictions as given: probabilities or logits according to `options.input`; not a copy. */
+  readonly predictions: Float64Array;
+  /** One name per column (last axis), or null. */
+  readonly labels: readonly string[] | null;
+  /**
+   * What the weighted sum of element losses is divided by to give `loss`: the element count
+   * (PyTorch), the sum of weights (scikit-learn), the count of non-zero weights (TF.js with
+   * weights), the row length (Keras 'sum' of per-sample means), 1 for 'sum' and 'none'.
+   * ∂loss/∂(element loss i) = weight_i / reductionDivisor.
+   */
+  readonly reductionDivisor: number;
 }
 
 /** One line of a derivation: TeX for the eye, a plain sentence for everyone (screen readers too). */
