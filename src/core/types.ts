@@ -18,6 +18,8 @@ export type InputErrorCode =
   | 'unbalanced-brackets'
   | 'too-many-numbers'
   | 'syntax'
+  /** More unnamed arrays than roles to fill, so which is which cannot be told. */
+  | 'ambiguous-arrays'
   | 'bad-option';
 
 /**
