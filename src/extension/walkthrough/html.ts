@@ -2,6 +2,7 @@
 // `media/panel.js` (by nonce) and load only our own stylesheets; nothing the user typed reaches
 // it except through the renderer (which escapes) or as JSON in a non-executable data block.
 import * as vscode from 'vscode';
+import { escapeHtml } from '../../render/escape';
 import { PANEL_ACTIONS, type PanelAction, type PanelState } from './messages';
 
 export interface PageResources {
@@ -31,18 +32,12 @@ export function createNonce(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
-
 /** JSON that cannot close the `<script>` element it sits in, nor open a comment. */
 export function jsonForScriptBlock(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
-/** Inline `style` attributes stay blocked by the nonce policy; MathJax's alignment attributes are the exception the renderer must avoid. */
+/** Only our stylesheets, nonce'd style blocks and panel.js; the renderer's SVGs carry no `style` attribute, so none is allowed. */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
