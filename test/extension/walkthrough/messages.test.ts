@@ -1,0 +1,59 @@
+/// <reference types="mocha" />
+// The webview contract: what is accepted from the webview, the panel state that survives a
+// reload, and that media/panel.js speaks exactly the message names this module defines.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { PANEL_ACTIONS, WEBVIEW_MESSAGE_TYPES, parseOverrides, parsePanelState, parseWebviewMessage } from '../../../src/extension/walkthrough/messages';
+
+const validState = {
+  version: 1,
+  source: 'targets = [1, 0, 1]\npredictions = [0.8, 0.3, 0.9]',
+  documentName: 'article.py',
+  documentUri: 'file:///article.py',
+  overrides: { logBase: '10' },
+  renderedLabels: 50,
+};
+
+describe('webview messages', () => {
+  it('accepts the known messages', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'renderMore' }), { type: 'renderMore' });
+    assert.deepEqual(parseWebviewMessage({ type: 'action', action: 'saveHtml' }), { type: 'action', action: 'saveHtml' });
+  });
+
+  it('ignores anything else', () => {
+    for (const raw of [null, 'renderMore', [], {}, { type: 'eval' }, { type: 'action' }, { type: 'action', action: 'deleteFile' }, { type: 'action', action: 42 }]) {
+      assert.equal(parseWebviewMessage(raw), undefined, JSON.stringify(raw));
+    }
+  });
+
+  it('keeps a valid panel state and drops invalid overrides', () => {
+    assert.deepEqual(parsePanelState(validState), validState);
+    const withBadOverride = { ...validState, overrides: { logBase: '3', preset: 'keras', precision: 40, extra: 1 } };
+    assert.deepEqual(parsePanelState(withBadOverride)?.overrides, { preset: 'keras' });
+  });
+
+  it('refuses a state it did not write', () => {
+    assert.equal(parsePanelState(undefined), undefined);
+    assert.equal(parsePanelState({ ...validState, version: 2 }), undefined);
+    assert.equal(parsePanelState({ ...validState, source: 3 }), undefined);
+    assert.equal(parsePanelState({ ...validState, renderedLabels: 0 }), undefined);
+    assert.equal(parsePanelState({ ...validState, documentUri: {} }), undefined);
+  });
+
+  it('overrides: only known keys with allowed values', () => {
+    assert.deepEqual(parseOverrides({ reduction: 'sum', precision: 3, inputKind: 'logits' }), { reduction: 'sum', precision: 3, inputKind: 'logits' });
+    assert.deepEqual(parseOverrides({ reduction: 'max', precision: 2.5 }), {});
+    assert.deepEqual(parseOverrides('sum'), {});
+  });
+
+  it('media/panel.js posts only the message types and actions defined here', async () => {
+    const extension = vscode.extensions.getExtension('loss-walkthrough.loss-walkthrough');
+    assert.ok(extension);
+    const script = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'media', 'panel.js')));
+    const posted = [...script.matchAll(/postMessage\(\{\s*type:\s*'(\w+)'/g)].map((m) => m[1]);
+    assert.deepEqual([...new Set(posted)].sort(), [...WEBVIEW_MESSAGE_TYPES].sort());
+    // The buttons carry the action names (html.ts writes them from PANEL_ACTIONS); the script forwards that attribute.
+    assert.match(script, /getAttribute\('data-action'\)/);
+    assert.deepEqual([...PANEL_ACTIONS].sort(), ['copyLatex', 'copyMarkdown', 'saveHtml', 'saveMarkdown']);
+  });
+});
