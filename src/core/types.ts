@@ -250,4 +250,6 @@ export interface Walkthrough {
   readonly reductionSteps: readonly DerivationStep[];
   /** Notes from the parser and the loss, plus the walkthrough's own (e.g. base 10 vs ln). */
   readonly notes: readonly string[];
+  /** Significant digits the walkthrough's computed numbers were written with. */
+  readonly precision?: number;
 }
