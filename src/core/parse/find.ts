@@ -1,0 +1,80 @@
+// Every array in a selection with the role its name or its place in a call gives it. This is
+// what a hover or a code lens needs: it works on one array alone, where parseInput would
+// answer 'one-array'.
+
+import type { InputError, ParseOptions, ParsedArray, Result } from '../types';
+import { inputError } from '../errors';
+import { isLabelNamesName, lossArgumentRoles, roleOfNumericName, type ArrayRole, type RoleStrength } from './names';
+import { scanArrays, type RawArray } from './scanner';
+
+export type { ArrayRole } from './names';
+
+export interface FoundArray extends ParsedArray {
+  /** 'words' for label lists such as `[car, cat, dog]` or `["car", "cat", "dog"]`. */
+  readonly content: 'numbers' | 'words';
+  readonly words: readonly string[] | null;
+  /** Why this array cannot be used (ragged, nested too deep, an expression inside); reported only if it is needed. */
+  readonly problem: InputError | null;
+  readonly role: ArrayRole | null;
+  /** 3: a descriptive name; 2: its place in a known loss call; 1: a one-letter name (`y`, `p`); 0: no role. */
+  readonly roleStrength: 0 | RoleStrength;
+  /** Why it has its role when the name does not say it, e.g. "the first argument of binary_cross_entropy". */
+  readonly roleReason: string | null;
+}
+
+export const DEFAULT_MAX_NUMBERS = 1_000_000;
+
+const ORDINALS = ['first', 'second', 'third', 'fourth'];
+
+function withRole(raw: RawArray): FoundArray {
+  const base = {
+    values: raw.values,
+    shape: raw.shape,
+    range: raw.range,
+    valueRanges: raw.valueRanges,
+    name: raw.name,
+    content: raw.content,
+    words: raw.words,
+    problem: raw.problem,
+  };
+  const name = raw.name;
+  if (raw.content === 'words' && name !== null && isLabelNamesName(name)) {
+    return { ...base, role: 'labels', roleStrength: 3, roleReason: null };
+  }
+  const named = name !== null ? roleOfNumericName(name, raw.nameIsKeyword) : null;
+  if (named !== null) {
+    const role = named.role === 'predictions' && raw.fromLogits ? 'logits' : named.role;
+    return { ...base, role, roleStrength: named.strength, roleReason: role !== named.role ? `from_logits=True in ${raw.callee ?? 'the call'}` : null };
+  }
+  if (raw.callee !== null && raw.argumentIndex >= 0) {
+    const roles = lossArgumentRoles(raw.callee);
+    const positional = roles?.[raw.argumentIndex];
+    if (positional !== undefined) {
+      const role = positional === 'predictions' && raw.fromLogits ? 'logits' : positional;
+      const ordinal = ORDINALS[raw.argumentIndex] ?? `${raw.argumentIndex + 1}th`;
+      return { ...base, role, roleStrength: 2, roleReason: `the ${ordinal} argument of ${raw.callee}` };
+    }
+  }
+  return { ...base, role: null, roleStrength: 0, roleReason: null };
+}
+
+export function checkMaxNumbers(options: ParseOptions | undefined): Result<number> {
+  const max = options?.maxNumbers ?? DEFAULT_MAX_NUMBERS;
+  if (typeof max !== 'number' || !Number.isInteger(max) || max < 1) {
+    return { ok: false, error: inputError('bad-option', `maxNumbers must be a positive whole number, not ${String(max).slice(0, 40)}.`) };
+  }
+  return { ok: true, value: max };
+}
+
+/**
+ * All arrays in `text`, in order, with names and roles. Fails only when the text as a whole
+ * cannot be read: unbalanced brackets, an unclosed string or comment, more than `maxNumbers`
+ * numbers. Problems of single arrays are in their `problem`.
+ */
+export function findArrays(text: string, options?: ParseOptions): Result<readonly FoundArray[]> {
+  const max = checkMaxNumbers(options);
+  if (!max.ok) return max;
+  const scanned = scanArrays(String(text), max.value);
+  if (!scanned.ok) return scanned;
+  return { ok: true, value: scanned.value.map(withRole) };
+}

@@ -1,0 +1,833 @@
+// Finds every array literal in a selection (lists, tuples, np.array(...), torch.tensor(...),
+// R's c(...)) with the name it is assigned to and the call it is an argument of. Brackets are
+// tracked on an explicit stack, never by recursion, so any nesting depth is safe and the work is
+// linear in the length of the text.
+//
+// An array that cannot be used (ragged, nested too deep, holding an expression) is still
+// reported, with its problem, because it only matters if it turns out to be the one needed.
+// Problems that make the rest of the text unreadable (unbalanced brackets, an unclosed string,
+// too many numbers) end the scan.
+
+import { inputError } from '../errors';
+import type { InputError, InputErrorCode, Result, TextRange } from '../types';
+import {
+  CH_UNICODE_MINUS,
+  Lexer,
+  T_ASSIGN,
+  T_BAD_NUMBER,
+  T_CLOSE,
+  T_COLON,
+  T_COMMA,
+  T_ELLIPSIS,
+  T_END,
+  T_FATAL,
+  T_NAME,
+  T_NUMBER,
+  T_OPEN,
+  T_OTHER,
+  T_SEMICOLON,
+  T_STRING,
+  type TokenType,
+} from './lexer';
+import { isArrayConstructor, isKeyword, isVectorCall } from './names';
+import { describePosition, quoteRange } from './text';
+
+/** An array as found in the text, before any role is given to it. */
+export interface RawArray {
+  readonly values: Float64Array;
+  readonly shape: readonly number[];
+  readonly range: TextRange;
+  readonly valueRanges: readonly TextRange[];
+  readonly name: string | null;
+  readonly content: 'numbers' | 'words';
+  readonly words: readonly string[] | null;
+  readonly problem: InputError | null;
+  /** The name came from `name=` inside a call (a keyword argument). */
+  readonly nameIsKeyword: boolean;
+  /** The function this array is a direct argument of, by the last part of its name. */
+  readonly callee: string | null;
+  /** 0-based positional index in that call; -1 for keyword arguments or outside calls. */
+  readonly argumentIndex: number;
+  /** The call had `from_logits=True`, here or on the loss object it calls. */
+  fromLogits: boolean;
+}
+
+const F_CODE = 0;
+const F_ARRAY = 1;
+const F_CONSTRUCTOR = 2;
+const F_SKIP = 3;
+const F_SCALAR_CALL = 4;
+
+const CONTENT_NONE = 0;
+const CONTENT_NUMBERS = 1;
+const CONTENT_WORDS = 2;
+
+const LAYOUT_UNKNOWN = 0;
+const LAYOUT_SCALARS = 1;
+const LAYOUT_ROWS = 2;
+
+const CH_LPAREN = 40;
+const CH_RPAREN = 41;
+const CH_LBRACKET = 91;
+const CH_RBRACKET = 93;
+const CH_LBRACE = 123;
+const CH_RBRACE = 125;
+const CH_PLUS = 43;
+const CH_MINUS = 45;
+
+/** State shared by all levels of one array literal. */
+class ArrayBuild {
+  content = CONTENT_NONE;
+  layout = LAYOUT_UNKNOWN;
+  rows = 0;
+  rowLength = -1;
+  sawComma = false;
+  error: InputError | null = null;
+  readonly ranges: TextRange[] = [];
+  readonly words: string[] = [];
+  constructor(
+    readonly name: string | null,
+    readonly nameIsKeyword: boolean,
+    /** Where the array's range starts: its bracket, or the `c` of `c(...)`. */
+    readonly start: number,
+    /** A parenthesis in code: a tuple if it holds values, otherwise just grouping, and then forgotten. */
+    readonly parenthesis: boolean,
+  ) {}
+}
+
+/** One open bracket. A single class for every kind keeps property access monomorphic. */
+class Frame {
+  // Code (top level, call arguments, dict/object/block).
+  isCall = false;
+  /** Line breaks end statements here (top level and braces), not inside () or []. */
+  statementsByLine = false;
+  callee: string | null = null;
+  previous: TokenType = T_END;
+  lastName: string | null = null;
+  lastNameIsKeyword = false;
+  chainStart = 0;
+  chainPrevious: TokenType = T_END;
+  colonName: string | null = null;
+  colonCrossedLine = false;
+  assignName: string | null = null;
+  argumentIndex = 0;
+  argumentHasAssign = false;
+  fromLogits = false;
+  lastClosedCall: string | null = null;
+  lastClosedFromLogits = false;
+  /** Indexes (into the scan's arrays) of the arrays that are direct arguments of this call. */
+  directArrays: number[] | null = null;
+  // Array levels.
+  build: ArrayBuild | null = null;
+  depth = 0;
+  count = 0;
+  expectSeparator = false;
+  sign = 0;
+  signStart = 0;
+  /** A row that appeared after single numbers at the same level. */
+  mixedRow = false;
+  // Constructor calls (np.array(...)) and scalar calls inside arrays (float('nan')).
+  name: string | null = null;
+  nameIsKeyword = false;
+  start = 0;
+  found: RawArray | null = null;
+  tokensInFirstArgument = 0;
+  scalarValue = 0;
+  scalarFloat32 = false;
+
+  constructor(
+    readonly kind: number,
+    readonly open: number,
+    readonly openPos: number,
+  ) {}
+}
+
+const EMPTY_VALUES = new Float64Array(0);
+
+function closerFor(open: number): number {
+  return open === CH_LPAREN ? CH_RPAREN : open === CH_LBRACKET ? CH_RBRACKET : CH_RBRACE;
+}
+
+/** true/false and the spellings of NaN and infinity, by the lower-cased last part of a name. */
+function specialValue(lowerLastPart: string): number | undefined {
+  switch (lowerLastPart) {
+    case 'true':
+      return 1;
+    case 'false':
+      return 0;
+    case 'nan':
+    case 'na':
+    case 'na_real_':
+      return NaN;
+    case 'inf':
+    case 'infinity':
+    case 'infty':
+    case 'positive_infinity':
+      return Infinity;
+    case 'negative_infinity':
+      return -Infinity;
+    default:
+      return undefined;
+  }
+}
+
+function isMissingValue(lowerLastPart: string): boolean {
+  return lowerLastPart === 'none' || lowerLastPart === 'null' || lowerLastPart === 'undefined';
+}
+
+/** float('nan'), float("-inf"), np.float32('0.1'): the string forms Python accepts. */
+function stringValue(content: string): number | undefined {
+  const s = content.trim().toLowerCase();
+  const unsigned = s.startsWith('-') || s.startsWith('+') ? s.slice(1) : s;
+  const sign = s.startsWith('-') ? -1 : 1;
+  if (unsigned === 'nan') return NaN;
+  if (unsigned === 'inf' || unsigned === 'infinity') return sign * Infinity;
+  if (/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(unsigned)) return sign * parseFloat(unsigned);
+  return undefined;
+}
+
+export class ArrayScanner {
+  private readonly lexer: Lexer;
+  private readonly stack: Frame[];
+  private readonly arrays: RawArray[] = [];
+  private buffer = new Float64Array(1024);
+  private used = 0;
+  private total = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly maxNumbers: number,
+  ) {
+    this.lexer = new Lexer(text);
+    const top = new Frame(F_CODE, -1, -1);
+    top.statementsByLine = true;
+    this.stack = [top];
+  }
+
+  scan(): Result<RawArray[]> {
+    const lexer = this.lexer;
+    const stack = this.stack;
+    for (;;) {
+      const t = lexer.next();
+      if (t === T_END) break;
+      if (t === T_FATAL) {
+        return fail('syntax', lexer.fatalMessage, { start: lexer.start, end: lexer.end }, lexer.fatalSuggestion);
+      }
+      const frame = stack[stack.length - 1] as Frame;
+      let error: InputError | null = null;
+      if (t === T_CLOSE) {
+        error = this.close(frame);
+      } else {
+        switch (frame.kind) {
+          case F_CODE:
+            this.codeToken(frame, t);
+            break;
+          case F_ARRAY:
+            error = this.arrayToken(frame, t);
+            break;
+          case F_CONSTRUCTOR:
+            this.constructorToken(frame, t);
+            break;
+          case F_SCALAR_CALL:
+            this.scalarCallToken(frame, t);
+            break;
+          default:
+            if (t === T_OPEN) this.push(new Frame(F_SKIP, lexer.char, lexer.start));
+        }
+      }
+      if (error !== null) return { ok: false, error };
+    }
+    if (stack.length > 1) {
+      const open = stack[stack.length - 1] as Frame;
+      const opener = String.fromCharCode(open.open);
+      const closer = String.fromCharCode(closerFor(open.open));
+      return fail(
+        'unbalanced-brackets',
+        `This '${opener}' is never closed.`,
+        { start: open.openPos, end: open.openPos + 1 },
+        `Add the closing '${closer}', or extend the selection to include it.`,
+      );
+    }
+    return { ok: true, value: this.arrays };
+  }
+
+  private push(frame: Frame): void {
+    this.stack.push(frame);
+  }
+
+  // ---- closing brackets -------------------------------------------------------------------
+
+  private close(frame: Frame): InputError | null {
+    const lexer = this.lexer;
+    const closer = String.fromCharCode(lexer.char);
+    const range = { start: lexer.start, end: lexer.end };
+    if (this.stack.length === 1) {
+      return inputError(
+        'unbalanced-brackets',
+        `This '${closer}' has no opening bracket before it.`,
+        range,
+        'Remove it, or extend the selection to include its opening bracket.',
+      );
+    }
+    if (closerFor(frame.open) !== lexer.char) {
+      const opener = String.fromCharCode(frame.open);
+      return inputError(
+        'unbalanced-brackets',
+        `This '${closer}' does not close the '${opener}' opened at ${describePosition(this.text, frame.openPos)}.`,
+        range,
+        `Close it with '${String.fromCharCode(closerFor(frame.open))}', or look for a missing bracket.`,
+      );
+    }
+    this.stack.pop();
+    const parent = this.stack[this.stack.length - 1] as Frame;
+    const end = lexer.end;
+    switch (frame.kind) {
+      case F_ARRAY:
+        if (frame.depth === 1) this.closeTopArray(frame, parent, end);
+        else this.closeRow(frame, parent, end);
+        return null;
+      case F_SCALAR_CALL:
+        return this.closeScalarCall(frame, parent, end);
+      case F_CONSTRUCTOR:
+        this.closeConstructor(frame, parent, end);
+        return null;
+      case F_CODE:
+        if (frame.fromLogits && frame.directArrays !== null) {
+          // from_logits=True may come after the arrays it describes.
+          for (const index of frame.directArrays) (this.arrays[index] as RawArray).fromLogits = true;
+        }
+        this.valueEnded(parent, frame.isCall ? frame.callee : null, frame.fromLogits);
+        return null;
+      default:
+        this.valueEnded(parent, null, false);
+        return null;
+    }
+  }
+
+  /** After a bracket closes in code: `f(...)(` calls what `f` returned, `x[...]` was a subscript. */
+  private valueEnded(parent: Frame, call: string | null, fromLogits: boolean): void {
+    if (parent.kind !== F_CODE) return;
+    parent.previous = T_CLOSE;
+    parent.lastClosedCall = call;
+    parent.lastClosedFromLogits = fromLogits;
+  }
+
+  // ---- code: names, assignments, calls ------------------------------------------------------
+
+  private codeToken(frame: Frame, t: TokenType): void {
+    const lexer = this.lexer;
+    if (lexer.newlineBefore && frame.statementsByLine) {
+      const p = frame.previous;
+      if (p === T_COLON) frame.colonCrossedLine = true;
+      else if (p !== T_ASSIGN && p !== T_COMMA && p !== T_OPEN) clearNames(frame);
+    }
+    switch (t) {
+      case T_OPEN:
+        this.codeOpen(frame);
+        break;
+      case T_NAME: {
+        const name = this.text.slice(lexer.lastPartStart, lexer.end);
+        frame.chainPrevious = frame.previous;
+        frame.chainStart = lexer.start;
+        frame.lastName = name;
+        frame.lastNameIsKeyword = lexer.lastPartStart === lexer.start && isKeyword(name);
+        if (frame.assignName === 'from_logits' && name.toLowerCase() === 'true') frame.fromLogits = true;
+        break;
+      }
+      case T_STRING:
+        // A dict or JSON key: `"targets": [...]`.
+        frame.chainPrevious = frame.previous;
+        frame.lastName = this.text.slice(lexer.contentStart, lexer.contentEnd);
+        frame.lastNameIsKeyword = false;
+        break;
+      case T_COLON:
+        // `x: list = ...` and `"x": [...]` name a value; `In [3]: ...` (IPython) does not.
+        if (frame.colonName === null) {
+          const p = frame.previous;
+          frame.colonName = p === T_NAME || p === T_STRING ? frame.lastName : null;
+          frame.colonCrossedLine = false;
+        }
+        break;
+      case T_ASSIGN:
+        frame.assignName = frame.colonName !== null && !frame.colonCrossedLine ? frame.colonName : frame.lastName;
+        frame.colonName = null;
+        if (frame.isCall) frame.argumentHasAssign = true;
+        break;
+      case T_COMMA:
+        if (frame.isCall && !frame.argumentHasAssign) frame.argumentIndex++;
+        frame.argumentHasAssign = false;
+        clearNames(frame);
+        break;
+      case T_SEMICOLON:
+        clearNames(frame);
+        break;
+      default:
+        frame.lastName = null;
+    }
+    if (t !== T_OPEN) frame.previous = t;
+  }
+
+  private codeOpen(frame: Frame): void {
+    const lexer = this.lexer;
+    const char = lexer.char;
+    const start = lexer.start;
+    const before = frame.previous;
+    frame.previous = T_OPEN;
+    if (char === CH_LBRACE) {
+      const block = new Frame(F_CODE, char, start);
+      block.statementsByLine = true;
+      this.push(block);
+      return;
+    }
+    const sameStatement = !(frame.statementsByLine && lexer.newlineBefore);
+    const afterName = before === T_NAME && !frame.lastNameIsKeyword && frame.lastName !== null && sameStatement;
+    // `x[0][1]` and `f()(x)` are written without a space; `[1, 0] [0.3, 0.4]` is two arrays.
+    const afterClose = before === T_CLOSE && !lexer.spaceBefore;
+    if (char === CH_LBRACKET) {
+      if (afterName || afterClose) this.push(new Frame(F_SKIP, char, start));
+      else this.pushTopArray(frame, start, start, char, false, before);
+      return;
+    }
+    if (afterName) {
+      const callee = frame.lastName as string;
+      const chain = this.text.slice(frame.chainStart, start).trim();
+      if (isVectorCall(chain)) {
+        this.pushTopArray(frame, frame.chainStart, start, char, false, frame.chainPrevious);
+      } else if (isArrayConstructor(callee)) {
+        const ctor = new Frame(F_CONSTRUCTOR, char, start);
+        const named = valueName(frame, frame.chainPrevious);
+        ctor.name = named.name;
+        ctor.nameIsKeyword = named.keyword;
+        ctor.start = frame.chainStart;
+        this.push(ctor);
+      } else {
+        this.pushCall(callee, false, start);
+      }
+      return;
+    }
+    if (afterClose) {
+      this.pushCall(frame.lastClosedCall, frame.lastClosedFromLogits, start);
+      return;
+    }
+    this.pushTopArray(frame, start, start, char, true, before);
+  }
+
+  private pushCall(callee: string | null, fromLogits: boolean, openPos: number): void {
+    const call = new Frame(F_CODE, CH_LPAREN, openPos);
+    call.isCall = true;
+    call.callee = callee;
+    call.fromLogits = fromLogits;
+    this.push(call);
+  }
+
+  // ---- array literals -------------------------------------------------------------------------
+
+  /** Starts an array literal directly in code or as the first argument of a constructor. */
+  private pushTopArray(parent: Frame, rangeStart: number, openPos: number, open: number, parenthesis: boolean, before: TokenType): void {
+    let name: string | null;
+    let keyword: boolean;
+    if (parent.kind === F_CODE) {
+      const named = valueName(parent, before);
+      name = named.name;
+      keyword = named.keyword;
+    } else {
+      name = parent.name;
+      keyword = parent.nameIsKeyword;
+    }
+    const frame = new Frame(F_ARRAY, open, openPos);
+    frame.build = new ArrayBuild(name, keyword, rangeStart, parenthesis);
+    frame.depth = 1;
+    this.used = 0;
+    this.push(frame);
+  }
+
+  private pushNested(parent: Frame, build: ArrayBuild): Frame {
+    const frame = new Frame(F_ARRAY, this.lexer.char, this.lexer.start);
+    frame.build = build;
+    frame.depth = parent.depth + 1;
+    this.push(frame);
+    return frame;
+  }
+
+  private arrayToken(frame: Frame, t: TokenType): InputError | null {
+    const build = frame.build as ArrayBuild;
+    const lexer = this.lexer;
+    if (build.error !== null) {
+      if (t === T_OPEN) this.pushNested(frame, build);
+      return null;
+    }
+    const tokenRange = { start: lexer.start, end: lexer.end };
+    if (frame.sign !== 0 && t !== T_NAME) {
+      this.problem(build, 'syntax', 'A sign here is not followed by a number.', { start: frame.signStart, end: frame.signStart + 1 });
+      if (t === T_OPEN) this.pushNested(frame, build);
+      return null;
+    }
+    switch (t) {
+      case T_NUMBER:
+        if (!this.startElement(frame, build)) return null;
+        return this.addNumber(frame, build, lexer.value, lexer.start, lexer.end);
+      case T_NAME:
+        return this.arrayName(frame, build);
+      case T_STRING: {
+        if (!this.startElement(frame, build)) return null;
+        const word = unescapeString(this.text.slice(lexer.contentStart, lexer.contentEnd));
+        this.addWord(frame, build, word, tokenRange);
+        return null;
+      }
+      case T_OPEN:
+        this.arrayOpen(frame, build);
+        return null;
+      case T_COMMA:
+        if (!frame.expectSeparator) {
+          this.problem(build, 'syntax', frame.count === 0 ? 'A comma comes before the first value.' : 'Two commas in a row, with no value between them.', tokenRange, 'Remove the extra comma.');
+        }
+        frame.expectSeparator = false;
+        if (frame.depth === 1) build.sawComma = true;
+        return null;
+      case T_OTHER: {
+        const c = lexer.char;
+        if ((c === CH_MINUS || c === CH_PLUS || c === CH_UNICODE_MINUS) && lexer.end === lexer.start + 1) {
+          if (frame.expectSeparator && !lexer.spaceBefore) {
+            this.problem(build, 'syntax', `'${String.fromCharCode(c)}' between values: arithmetic inside an array is not evaluated.`, tokenRange, 'Write each value as a plain number.');
+            return null;
+          }
+          if (!this.startElement(frame, build)) return null;
+          frame.sign = c === CH_PLUS ? 1 : -1;
+          frame.signStart = lexer.start;
+          return null;
+        }
+        this.problem(build, 'syntax', `'${quoteRange(this.text, tokenRange)}' inside an array: only numbers, True/False and names are read, and expressions are not evaluated.`, tokenRange, 'Write each value as a plain number, e.g. [1, 0, 1].');
+        return null;
+      }
+      case T_BAD_NUMBER:
+        this.problem(build, 'syntax', `'${quoteRange(this.text, tokenRange)}' is not a number this parser can read.`, tokenRange, 'Write decimal numbers such as 0.5, -2 or 1e-3.');
+        return null;
+      case T_ELLIPSIS:
+        this.problem(
+          build,
+          'syntax',
+          "'...' inside an array: numpy or torch shortened it when printing, so the values in between are missing.",
+          tokenRange,
+          'Print the full array (np.set_printoptions(threshold=sys.maxsize) or torch.set_printoptions(profile="full")) and select that.',
+        );
+        return null;
+      default:
+        this.problem(build, 'syntax', `'${quoteRange(this.text, tokenRange)}' inside an array cannot be read.`, tokenRange, 'Separate values with commas, e.g. [1, 0, 1].');
+        return null;
+    }
+  }
+
+  /** Checks the separator before a new element; numpy prints elements separated by spaces only. */
+  private startElement(frame: Frame, build: ArrayBuild): boolean {
+    if (frame.expectSeparator && !this.lexer.spaceBefore) {
+      this.problem(build, 'syntax', 'A comma is missing between two values.', { start: this.lexer.start, end: this.lexer.end }, 'Separate values with commas.');
+      return false;
+    }
+    return true;
+  }
+
+  private arrayName(frame: Frame, build: ArrayBuild): InputError | null {
+    const lexer = this.lexer;
+    const signed = frame.sign !== 0;
+    if (!signed && !this.startElement(frame, build)) return null;
+    const start = signed ? frame.signStart : lexer.start;
+    const sign = signed ? frame.sign : 1;
+    frame.sign = 0;
+    const range = { start: lexer.start, end: lexer.end };
+    const lastPart = this.text.slice(lexer.lastPartStart, lexer.end).toLowerCase();
+    if (this.lexer.peekCharOnLine() === CH_LPAREN) {
+      // float('nan'), np.float32(0.1): a call holding one scalar.
+      lexer.next();
+      const call = new Frame(F_SCALAR_CALL, CH_LPAREN, lexer.start);
+      call.build = build;
+      call.depth = frame.depth;
+      call.start = start;
+      call.sign = sign;
+      call.scalarFloat32 = lastPart === 'float32';
+      this.push(call);
+      return null;
+    }
+    const special = specialValue(lastPart);
+    if (special !== undefined) return this.addNumber(frame, build, sign * special, start, lexer.end);
+    if (isMissingValue(lastPart)) {
+      this.problem(build, 'syntax', `${quoteRange(this.text, range)} is a missing value, not a number.`, range, 'Every value must be a number; use nan only if you want to see that the loss becomes NaN.');
+      return null;
+    }
+    if (signed) {
+      this.problem(build, 'syntax', `'${quoteRange(this.text, { start, end: lexer.end })}' is not a number.`, { start, end: lexer.end });
+      return null;
+    }
+    this.addWord(frame, build, this.text.slice(lexer.start, lexer.end), range);
+    return null;
+  }
+
+  private arrayOpen(frame: Frame, build: ArrayBuild): void {
+    const lexer = this.lexer;
+    const openRange = { start: lexer.start, end: lexer.end };
+    if (lexer.char === CH_LBRACE) {
+      this.problem(build, 'syntax', 'An object or dict inside an array cannot be read.', openRange, 'Give the numbers as plain lists, e.g. targets = [1, 0, 1].');
+      this.pushNested(frame, build);
+      return;
+    }
+    if (!this.startElement(frame, build)) {
+      this.pushNested(frame, build);
+      return;
+    }
+    if (frame.depth >= 2) {
+      this.problem(
+        build,
+        'syntax',
+        'This array is nested three or more levels deep; only a list of values or a list of rows (batch × labels) can be read.',
+        openRange,
+        'Use one row per sample, e.g. [[1, 0, 1], [0, 1, 0]].',
+      );
+      this.pushNested(frame, build);
+      return;
+    }
+    frame.count++;
+    frame.expectSeparator = true;
+    const row = this.pushNested(frame, build);
+    if (build.layout === LAYOUT_SCALARS || build.content === CONTENT_WORDS) row.mixedRow = true;
+    else build.layout = LAYOUT_ROWS;
+  }
+
+  private addNumber(frame: Frame, build: ArrayBuild, value: number, start: number, end: number): InputError | null {
+    const range = { start, end };
+    if (build.content === CONTENT_WORDS) {
+      this.problem(build, 'syntax', `This array mixes words and numbers (${quoteRange(this.text, range)} is a number).`, range, 'Give label names and numbers as separate arrays.');
+      return null;
+    }
+    if (frame.depth === 1) {
+      if (build.layout === LAYOUT_ROWS) {
+        this.problem(build, 'ragged', `${quoteRange(this.text, range)} stands alone among rows: every element must be a row of the same length.`, range, 'Put it in a row, or give all values as one flat list.');
+        return null;
+      }
+      build.layout = LAYOUT_SCALARS;
+    }
+    build.content = CONTENT_NUMBERS;
+    if (++this.total > this.maxNumbers) {
+      return inputError(
+        'too-many-numbers',
+        `The selection holds more than ${this.maxNumbers.toLocaleString('en-US')} numbers, the current limit.`,
+        range,
+        'Select fewer values, or raise the limit (the maxNumbers option) if you really need them all.',
+      );
+    }
+    if (this.used === this.buffer.length) {
+      const larger = new Float64Array(this.buffer.length * 2);
+      larger.set(this.buffer);
+      this.buffer = larger;
+    }
+    this.buffer[this.used++] = value;
+    build.ranges.push(range);
+    frame.count++;
+    frame.expectSeparator = true;
+    return null;
+  }
+
+  private addWord(frame: Frame, build: ArrayBuild, word: string, range: TextRange): void {
+    if (build.content === CONTENT_NUMBERS) {
+      this.problem(build, 'syntax', `${quoteRange(this.text, range)} is not a number.`, range, 'Every value must be a number (True and False count as 1 and 0).');
+      return;
+    }
+    if (frame.depth > 1 || build.layout === LAYOUT_ROWS) {
+      this.problem(build, 'syntax', 'Words inside rows cannot be read; label names must be one flat list.', range, 'Write label names as labels = ["car", "cat", "dog"].');
+      return;
+    }
+    build.content = CONTENT_WORDS;
+    build.words.push(word);
+    frame.count++;
+    frame.expectSeparator = true;
+  }
+
+  private closeRow(frame: Frame, parent: Frame, end: number): void {
+    const build = frame.build as ArrayBuild;
+    parent.expectSeparator = true;
+    if (build.error !== null) return;
+    if (frame.sign !== 0) {
+      this.problem(build, 'syntax', 'A sign here is not followed by a number.', { start: frame.signStart, end: frame.signStart + 1 });
+      return;
+    }
+    const range = { start: frame.openPos, end };
+    if (frame.mixedRow) {
+      this.problem(build, 'ragged', `This row stands among single values: every element must be a row of the same length.`, range, 'Give either one flat list or a list of rows.');
+      return;
+    }
+    if (build.rowLength < 0) {
+      build.rowLength = frame.count;
+    } else if (frame.count !== build.rowLength) {
+      this.problem(
+        build,
+        'ragged',
+        `Row ${build.rows} has ${frame.count} ${frame.count === 1 ? 'value' : 'values'}, but row 0 has ${build.rowLength}.`,
+        range,
+        'Every row (sample) needs one value per label.',
+      );
+      return;
+    }
+    build.rows++;
+  }
+
+  private closeTopArray(frame: Frame, parent: Frame, end: number): void {
+    const build = frame.build as ArrayBuild;
+    if (frame.sign !== 0) this.problem(build, 'syntax', 'A sign here is not followed by a number.', { start: frame.signStart, end: frame.signStart + 1 });
+    if (build.parenthesis && (build.error !== null || !build.sawComma)) {
+      // Grouping or code in parentheses, such as (a + b) or (0.5), is not a tuple.
+      if (parent.kind === F_CODE) clearNames(parent);
+      this.valueEnded(parent, null, false);
+      return;
+    }
+    const words = build.content === CONTENT_WORDS;
+    const array: RawArray = {
+      values: words ? EMPTY_VALUES : this.buffer.slice(0, this.used),
+      shape: build.layout === LAYOUT_ROWS ? [build.rows, Math.max(build.rowLength, 0)] : [frame.count],
+      range: { start: build.start, end },
+      valueRanges: build.ranges,
+      name: build.name,
+      content: words ? 'words' : 'numbers',
+      words: words ? build.words : null,
+      problem: build.error,
+      nameIsKeyword: build.nameIsKeyword,
+      callee: null,
+      argumentIndex: -1,
+      fromLogits: false,
+    };
+    this.deliver(parent, array);
+  }
+
+  /** Hands a finished array to the code or constructor call it stands in. */
+  private deliver(parent: Frame, array: RawArray): void {
+    if (parent.kind === F_CONSTRUCTOR) {
+      if (parent.found === null) parent.found = array;
+      return;
+    }
+    const inCall = parent.isCall;
+    if (inCall) (parent.directArrays ??= []).push(this.arrays.length);
+    this.arrays.push({
+      ...array,
+      callee: inCall ? parent.callee : null,
+      argumentIndex: inCall && !parent.argumentHasAssign ? parent.argumentIndex : -1,
+      fromLogits: inCall && parent.fromLogits,
+    });
+    clearNames(parent);
+    this.valueEnded(parent, null, false);
+  }
+
+  // ---- np.array(...), torch.tensor(...) ---------------------------------------------------------
+
+  private constructorToken(frame: Frame, t: TokenType): void {
+    const lexer = this.lexer;
+    if (t === T_COMMA) {
+      frame.count++;
+      return;
+    }
+    if (frame.count > 0) {
+      // dtype=..., device=..., grad_fn=<...>: skipped, but their brackets must still balance.
+      if (t === T_OPEN) this.push(new Frame(F_SKIP, lexer.char, lexer.start));
+      return;
+    }
+    const position = frame.tokensInFirstArgument++;
+    if (t === T_NAME) {
+      frame.lastName = this.text.slice(lexer.lastPartStart, lexer.end);
+      return;
+    }
+    if (t !== T_OPEN) return;
+    const char = lexer.char;
+    if (position === 0 && (char === CH_LBRACKET || char === CH_LPAREN)) {
+      this.pushTopArray(frame, lexer.start, lexer.start, char, false, T_END);
+      return;
+    }
+    if (position === 1 && char === CH_LPAREN && frame.lastName !== null && isArrayConstructor(frame.lastName)) {
+      // torch.tensor(np.array([...])): the inner call's array is the outer one's.
+      const inner = new Frame(F_CONSTRUCTOR, char, lexer.start);
+      inner.name = frame.name;
+      inner.nameIsKeyword = frame.nameIsKeyword;
+      inner.start = frame.start;
+      this.push(inner);
+      return;
+    }
+    this.push(new Frame(F_SKIP, char, lexer.start));
+  }
+
+  private closeConstructor(frame: Frame, parent: Frame, end: number): void {
+    const found = frame.found;
+    if (found === null) {
+      // torch.tensor(0.2284) or np.array(x): no literal to read.
+      if (parent.kind === F_CODE) clearNames(parent);
+      this.valueEnded(parent, null, false);
+      return;
+    }
+    this.deliver(parent, { ...found, range: { start: frame.start, end } });
+  }
+
+  // ---- float('nan') inside an array -----------------------------------------------------------
+
+  private scalarCallToken(frame: Frame, t: TokenType): void {
+    const build = frame.build as ArrayBuild;
+    const lexer = this.lexer;
+    if (build.error === null) {
+      let value: number | undefined;
+      if (frame.count === 0) {
+        if (t === T_NUMBER) value = lexer.value;
+        else if (t === T_STRING) value = stringValue(this.text.slice(lexer.contentStart, lexer.contentEnd));
+        else if (t === T_NAME) value = specialValue(this.text.slice(lexer.lastPartStart, lexer.end).toLowerCase());
+      }
+      if (value !== undefined) {
+        frame.scalarValue = value;
+        frame.count++;
+        return;
+      }
+      const range = { start: frame.start, end: lexer.end };
+      this.problem(
+        build,
+        'syntax',
+        `${quoteRange(this.text, range)}: a call inside an array is read only when it holds one number, like float('nan').`,
+        range,
+        'Write the numbers directly, e.g. [[1, 0], [0, 1]].',
+      );
+    }
+    if (t === T_OPEN) this.pushNested(frame, build);
+  }
+
+  private closeScalarCall(frame: Frame, parent: Frame, end: number): InputError | null {
+    const build = frame.build as ArrayBuild;
+    if (build.error !== null) return null;
+    const range = { start: frame.start, end };
+    if (frame.count !== 1) {
+      this.problem(build, 'syntax', `${quoteRange(this.text, range)} holds no value.`, range);
+      return null;
+    }
+    const value = frame.sign * (frame.scalarFloat32 ? Math.fround(frame.scalarValue) : frame.scalarValue);
+    return this.addNumber(parent, build, value, frame.start, end);
+  }
+
+  private problem(build: ArrayBuild, code: InputErrorCode, message: string, range: TextRange, suggestion?: string): void {
+    if (build.error === null) build.error = inputError(code, message, range, suggestion);
+  }
+}
+
+function clearNames(frame: Frame): void {
+  frame.lastName = null;
+  frame.colonName = null;
+  frame.assignName = null;
+}
+
+/** The name a value gets: `x = value`, `x: T = value`, `"x": value`, or `f(x=value)`. */
+function valueName(frame: Frame, before: TokenType): { name: string | null; keyword: boolean } {
+  if (frame.assignName !== null) return { name: frame.assignName, keyword: frame.isCall };
+  if (before === T_COLON && frame.colonName !== null) return { name: frame.colonName, keyword: false };
+  return { name: null, keyword: false };
+}
+
+function unescapeString(content: string): string {
+  return content.indexOf('\\') < 0 ? content : content.replace(/\\(.)/g, '$1');
+}
+
+function fail(code: InputErrorCode, message: string, range: TextRange, suggestion?: string): Result<never> {
+  return { ok: false, error: inputError(code, message, range, suggestion) };
+}
+
+/** All arrays in `text`, or the error that makes the text unreadable. */
+export function scanArrays(text: string, maxNumbers: number): Result<RawArray[]> {
+  return new ArrayScanner(text, maxNumbers).scan();
+}

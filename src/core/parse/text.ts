@@ -1,0 +1,50 @@
+// Small helpers for messages that point into the user's text without repeating much of it.
+
+import type { TextRange } from '../types';
+
+const MAX_QUOTED = 40;
+
+/** The user's own text, cut to about 40 characters so a message never echoes a long selection. */
+export function quoteText(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  if (oneLine.length <= MAX_QUOTED) return oneLine;
+  let cut = MAX_QUOTED - 1;
+  // Do not split a surrogate pair.
+  const c = oneLine.charCodeAt(cut - 1);
+  if (c >= 0xd800 && c <= 0xdbff) cut--;
+  return `${oneLine.slice(0, cut)}…`;
+}
+
+export function quoteRange(source: string, range: TextRange): string {
+  // Slicing a little more than needed keeps this cheap on a huge range.
+  return quoteText(source.slice(range.start, Math.min(range.end, range.start + MAX_QUOTED * 4)));
+}
+
+/** 1-based line and column of a UTF-16 offset, for messages such as "opened at line 3, column 7". */
+export function lineColumn(source: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = source.indexOf('\n'); i >= 0 && i < offset; i = source.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+export function describePosition(source: string, offset: number): string {
+  const { line, column } = lineColumn(source, offset);
+  return `line ${line}, column ${column}`;
+}
+
+/** "Prediction 1" for a 1-D array, "Prediction [0, 2]" for a batch (0-based, as in Python and JS). */
+export function elementLabel(noun: string, shape: readonly number[], flatIndex: number): string {
+  if (shape.length === 2) {
+    const columns = shape[1] as number;
+    return `${noun} [${Math.floor(flatIndex / columns)}, ${flatIndex % columns}]`;
+  }
+  return `${noun} ${flatIndex}`;
+}
+
+export function formatShape(shape: readonly number[]): string {
+  return `[${shape.join(', ')}]`;
+}

@@ -1,0 +1,178 @@
+// Checks the chosen arrays against what BCE accepts and settles the input kind. Stricter and
+// clearer than the frameworks: every error says which element, what it holds and what was
+// probably meant.
+
+import { inputError } from '../errors';
+import type { InputKind, InputKindOption, ParsedArray, ParsedInput, Result, TextRange } from '../types';
+import type { FoundArray } from './find';
+import type { ResolvedArrays } from './resolve';
+import { elementLabel, formatShape, quoteRange } from './text';
+
+function plainArray(array: FoundArray, shape: readonly number[] = array.shape): ParsedArray {
+  return { values: array.values, shape, range: array.range, valueRanges: array.valueRanges, name: array.name };
+}
+
+function valueText(source: string, array: ParsedArray, index: number): string {
+  return quoteRange(source, array.valueRanges[index] as TextRange);
+}
+
+function firstNonFinite(values: Float64Array): number {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i] as number)) return i;
+  return -1;
+}
+
+function firstOutsideUnit(values: Float64Array): number {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!(v >= 0 && v <= 1)) return i;
+  }
+  return -1;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i]);
+}
+
+function shapeMismatchRange(targets: ParsedArray, predictions: ParsedArray): TextRange {
+  // For two flat lists, point at the values the shorter one lacks.
+  if (targets.shape.length === 1 && predictions.shape.length === 1) {
+    const longer = targets.values.length > predictions.values.length ? targets : predictions;
+    const shorterLength = Math.min(targets.values.length, predictions.values.length);
+    const first = longer.valueRanges[shorterLength];
+    const last = longer.valueRanges[longer.valueRanges.length - 1];
+    if (first !== undefined && last !== undefined) return { start: first.start, end: last.end };
+  }
+  return predictions.range;
+}
+
+function targetSuggestion(value: number): string {
+  if (value === -1) return 'Labels of -1 and 1 (as for an SVM) are 0 and 1 for binary cross entropy: replace -1 with 0.';
+  if (Number.isInteger(value) && value > 1) {
+    return `A ${value} looks like a class index; binary cross entropy wants one 0/1 target per label (one-hot or multi-hot), e.g. [0, 0, 1].`;
+  }
+  return 'Each target is 0 (label absent), 1 (present) or a soft label between them.';
+}
+
+export function validateInput(source: string, resolved: ResolvedArrays, option: InputKindOption): Result<ParsedInput> {
+  const notes = [...resolved.notes];
+  let targets = plainArray(resolved.targets);
+  let predictions = plainArray(resolved.predictions);
+
+  for (const [array, noun] of [
+    [targets, 'targets'],
+    [predictions, 'predictions'],
+  ] as const) {
+    if (array.values.length === 0) {
+      return {
+        ok: false,
+        error: inputError('no-arrays', `The ${noun}${array.name !== null && array.name !== noun ? ` (${array.name})` : ''} are empty: there is nothing to compute a loss from.`, array.range, `Give at least one value.`),
+      };
+    }
+  }
+
+  for (const [array, noun] of [
+    [targets, 'Target'],
+    [predictions, 'Prediction'],
+  ] as const) {
+    const index = firstNonFinite(array.values);
+    if (index >= 0) {
+      return {
+        ok: false,
+        error: inputError(
+          'not-finite',
+          `${elementLabel(noun, array.shape, index)} is ${valueText(source, array, index)}, not a finite number.`,
+          array.valueRanges[index],
+          'Replace it with a number: a single NaN or infinity makes the whole loss NaN or infinite.',
+        ),
+      };
+    }
+  }
+
+  if (!sameShape(targets.shape, predictions.shape)) {
+    const t = targets.shape;
+    const p = predictions.shape;
+    if (t.length === 1 && p.length === 2 && p[0] === 1 && p[1] === t[0]) {
+      targets = plainArray(resolved.targets, p);
+      notes.push(`The targets are a flat list and the predictions one row of ${t[0]}, so both were read as one sample of ${t[0]} labels.`);
+    } else if (p.length === 1 && t.length === 2 && t[0] === 1 && t[1] === p[0]) {
+      predictions = plainArray(resolved.predictions, t);
+      notes.push(`The targets are one row of ${p[0]} and the predictions a flat list, so both were read as one sample of ${p[0]} labels.`);
+    } else {
+      return {
+        ok: false,
+        error: inputError(
+          'shape-mismatch',
+          `The targets have shape ${formatShape(t)} but the predictions have shape ${formatShape(p)}.`,
+          shapeMismatchRange(targets, predictions),
+          'Give exactly one prediction per target, in the same layout.',
+        ),
+      };
+    }
+  }
+
+  const badTarget = firstOutsideUnit(targets.values);
+  if (badTarget >= 0) {
+    const value = targets.values[badTarget] as number;
+    return {
+      ok: false,
+      error: inputError(
+        'target-out-of-range',
+        `${elementLabel('Target', targets.shape, badTarget)} is ${valueText(source, targets, badTarget)}, outside [0, 1].`,
+        targets.valueRanges[badTarget],
+        targetSuggestion(value),
+      ),
+    };
+  }
+
+  let inputKind: InputKind;
+  if (resolved.predictions.role === 'logits') {
+    inputKind = 'logits';
+    if (option !== 'logits') {
+      const why = resolved.predictions.roleReason ?? `named ${resolved.predictions.name ?? 'logits'}`;
+      notes.push(`The predictions were read as logits (raw scores before the sigmoid) because they are ${why}.`);
+    }
+  } else if (option === 'logits') {
+    inputKind = 'logits';
+  } else {
+    const bad = firstOutsideUnit(predictions.values);
+    if (bad < 0) {
+      inputKind = 'probabilities';
+    } else {
+      const value = predictions.values[bad] as number;
+      const where = `${elementLabel('Prediction', predictions.shape, bad)} is ${valueText(source, predictions, bad)}, outside [0, 1]`;
+      const side = value > 1 ? 'above 1' : 'below 0';
+      if (option === 'probabilities') {
+        return {
+          ok: false,
+          error: inputError(
+            'prediction-out-of-range',
+            `${where}. A value ${side} usually means these are logits (raw scores before the sigmoid).`,
+            predictions.valueRanges[bad],
+            'If these are logits, set the input kind to logits (or auto); otherwise apply the sigmoid first.',
+          ),
+        };
+      }
+      inputKind = 'logits';
+      notes.push(`${where}, so the predictions were read as logits (raw scores before the sigmoid).`);
+    }
+  }
+
+  let labels: readonly string[] | null = null;
+  const labelArray = resolved.labels;
+  if (labelArray !== null) {
+    const columns = targets.shape[targets.shape.length - 1] as number;
+    const words = labelArray.words ?? [];
+    if (labelArray.problem !== null) {
+      notes.push(`The label names were not used: ${labelArray.problem.message}`);
+    } else if (words.length !== columns) {
+      notes.push(`There are ${words.length} label names for ${columns} ${columns === 1 ? 'label' : 'labels'} per sample, so the names were not used.`);
+    } else {
+      labels = words;
+    }
+  }
+
+  return {
+    ok: true,
+    value: { source, targets, predictions, inputKind, labels, orderAssumed: resolved.orderAssumed, notes },
+  };
+}
