@@ -10,7 +10,11 @@ export function formatNumber(x: number, precision: number = DEFAULT_PRECISION): 
   if (x === -Infinity) return '−∞';
   if (x === 0) return '0';
   if (Number.isInteger(x) && Math.abs(x) < 1e15) return String(x);
-  return x.toPrecision(clampPrecision(precision)).replace('e+', 'e');
+  const fixed = x.toPrecision(clampPrecision(precision)).replace('e+', 'e');
+  // Trailing zeros stay when they are significant (0.0969100 is not 0.09691), and go when the
+  // number is that short decimal up to float noise (0.9 + 0.05 is shown as 0.95).
+  const short = fixed.replace(/(\.\d*?)0+(?=e|$)/, '$1').replace(/\.(?=e|$)/, '');
+  return short !== fixed && Math.abs(Number(short) - x) <= 1e-9 * Math.abs(x) ? short : fixed;
 }
 
 /** `formatNumber` as TeX: `1.2e-7` becomes `1.2 \times 10^{-7}`. */

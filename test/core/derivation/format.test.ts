@@ -9,14 +9,19 @@ test('computed numbers get six significant digits by default, trailing zeros kep
   assert.equal(formatNumber(0.35667494393873245), '0.356675');
   assert.equal(formatNumber(0.09691001300805639), '0.0969100');
   assert.equal(formatNumber(0.22314355131420976, 3), '0.223');
+  assert.equal(formatNumber(0.9 + 0.05), '0.95', 'float noise does not show as 0.950000');
+  assert.equal(formatNumber(0.3 / 3), '0.1');
+  assert.equal(formatNumber(Math.fround(0.95)), '0.950000', 'a float32 0.95 is not 0.95');
 });
 
 test('whole numbers stay whole, and extremes are readable', () => {
   assert.equal(formatNumber(100), '100');
   assert.equal(formatNumber(-0), '0');
   assert.equal(formatNumber(-Infinity), '−∞');
-  assert.equal(formatNumber(1e-7), '1.00000e-7');
-  assert.equal(formatNumberTex(1e-7), '1.00000 \\times 10^{-7}');
+  assert.equal(formatNumber(1e-7), '1e-7');
+  assert.equal(formatNumber(1.5e-7), '1.5e-7');
+  assert.equal(formatNumber(1.23456789e-7), '1.23457e-7');
+  assert.equal(formatNumberTex(1.5e-7), '1.5 \\times 10^{-7}');
   assert.equal(formatNumberTex(-Infinity), '-\\infty');
   assert.equal(formatNumberTex(1234567.5), '1.23457 \\times 10^{6}');
 });
