@@ -5,7 +5,7 @@
 // Last line: `N passed, N failed` over the checks below. A harness failure (server, browser,
 // timeout) counts as one more failed check.
 /* global document -- the callbacks given to waitForFunction and $$eval run in the page */
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -16,8 +16,8 @@ const COMMAND_TITLE = 'Loss Walkthrough: Explain Binary Cross Entropy';
 const EXAMPLE_FILE = 'article.py';
 const LABELS = ['car', 'cat', 'dog'];
 const EXPECTED_MEAN = '0.228393'; // seed article's example, in nats (loss-semantics.md)
-// Render layer: one card per label; any of these class names marks a card.
-const CARD_SELECTOR = '.lw-derivation, .lw-card, [data-lw-label]';
+// src/render/html.ts: one `section.lw-card` per derived element, headed `<label> (element n)`.
+const CARD_SELECTOR = '.lw-card';
 const PANEL_SELECTOR = '.lw-content';
 const TIMEOUT_MS = Number(process.env.LW_E2E_TIMEOUT_MS) || 5 * 60_000;
 const STEP_TIMEOUT_MS = Number(process.env.LW_E2E_STEP_TIMEOUT_MS) || 60_000;
@@ -159,6 +159,8 @@ async function main() {
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   mkdirSync(RESULTS_DIR, { recursive: true });
+  // Screenshots of an earlier run would pass for this one's.
+  for (const name of readdirSync(RESULTS_DIR)) if (/^e2e-.*\.png$/.test(name)) rmSync(join(RESULTS_DIR, name));
   activePage = page;
 
   const workbenchUp = await check('workbench loads at vscode.localhost', async () => {
@@ -188,11 +190,13 @@ async function main() {
     await check(`one derivation per label (${LABELS.length})`, async () => {
       // Rendering may still be streaming in: wait for the cards, then count them.
       await panelFrame.waitForFunction((selector) => document.querySelectorAll(selector).length > 0, CARD_SELECTOR);
-      const cards = await panelFrame.$$eval(CARD_SELECTOR, (els) => els.map((el) => ({ text: el.textContent ?? '', svgs: el.querySelectorAll('svg').length })));
+      const cards = await panelFrame.$$eval(CARD_SELECTOR, (els) =>
+        els.map((el) => ({ heading: (el.querySelector('h1, h2, h3, h4')?.textContent ?? '').trim(), svgs: el.querySelectorAll('svg').length })),
+      );
       if (cards.length !== LABELS.length) throw new Error(`${cards.length} cards, expected ${LABELS.length}`);
       cards.forEach((card, i) => {
         if (card.svgs === 0) throw new Error(`card ${i + 1} holds no rendered formula (svg)`);
-        if (!card.text.includes(LABELS[i])) throw new Error(`card ${i + 1} does not name label '${LABELS[i]}'`);
+        if (!card.heading.startsWith(`${LABELS[i]} `)) throw new Error(`card ${i + 1} is headed '${card.heading}', expected label '${LABELS[i]}'`);
       });
     });
     await check(`the mean ${EXPECTED_MEAN} is shown`, async () => {
