@@ -1,0 +1,439 @@
+// One scalar function per rule: the loss of one element in nats, unweighted, computed in the
+// order the framework's own kernel computes it, and the loop over all elements. The same functions
+// serve the hot loop and the on-demand element detail, so the two can never disagree. They report
+// into a caller-owned scratch object instead of returning one, so the hot loop allocates nothing;
+// the intermediate values are written only when the scratch asks for them (`explain`), so the hot
+// loop pays for nothing but the loss and the safeguard flag. The loop lives in this module because
+// an imported binding compiled to CommonJS (as tsx runs it) is a getter call on every use.
+//
+// float32 is emulated by rounding with Math.fround after every arithmetic operation and every
+// log/exp (JS has no float32 log; a correctly rounded f32 log is the accepted stand-in).
+// A term whose coefficient is exactly 0 is skipped: frameworks multiply 0 by a finite (clamped
+// or clipped) log and get 0, so skipping changes nothing there and avoids 0·(-∞) = NaN where no
+// safeguard exists.
+import type { DType, InputKind, LossRule } from '../types';
+import type { LossPlan } from './plan';
+import { KERAS_EPSILON, PRESETS, TORCH_LOG_FLOOR as FLOOR } from './presets';
+
+const TORCH_LOG_FLOOR: number = FLOOR;
+
+export const SAFEGUARD_NONE = 0;
+export const SAFEGUARD_CLAMP = 1;
+export const SAFEGUARD_CLIP = 2;
+export const SAFEGUARD_CLIP_PLUS_EPSILON = 3;
+
+/**
+ * What the kernel reports about the last element. `safeguard` is always set; the other fields
+ * only when `explain` is true (NaN marks a term whose coefficient is 0).
+ */
+export class ElementScratch {
+  constructor(readonly explain: boolean) {}
+  safeguard = SAFEGUARD_NONE;
+  /** The probability used: p, or σ(z) for logits. */
+  prediction = 0;
+  /** The probability after the clip (equal to `prediction` when nothing was clipped). */
+  clipped = 0;
+  /** The logit used, or NaN when the rule never forms one. */
+  logit = NaN;
+  positiveArgument = NaN;
+  negativeArgument = NaN;
+  logPositive = NaN;
+  logNegative = NaN;
+}
+
+/** Constants of one computation, fixed before the loop. */
+export interface KernelConstants {
+  readonly f32: boolean;
+  /** Clip bounds (as stored in the dtype) and the ε added inside logs. */
+  readonly low: number;
+  readonly high: number;
+  readonly epsilon: number;
+}
+
+export function kernelConstants(rule: LossRule, dtype: DType): KernelConstants {
+  const f32 = dtype === 'float32';
+  const round = f32 ? Math.fround : (x: number) => x;
+  if (rule === 'two-column-clip' || rule === 'sigmoid-two-column-clip') {
+    const eps = (PRESETS.sklearn.epsilon as Readonly<Record<DType, number>>)[dtype];
+    // 1 - eps is exact in its own dtype for the machine epsilon.
+    return { f32, low: eps, high: 1 - eps, epsilon: eps };
+  }
+  // Python computes 1.0 - epsilon() in float64; the tensor op then casts it to the dtype.
+  return { f32, low: round(KERAS_EPSILON), high: round(1 - KERAS_EPSILON), epsilon: round(KERAS_EPSILON) };
+}
+
+export interface SmoothingConstants {
+  readonly keep: number;
+  readonly half: number;
+}
+
+/** Keras multiplies by the Python floats (1 - ls) and 0.5·ls, cast to the dtype. */
+export function smoothingConstants(smoothing: number, f32: boolean): SmoothingConstants {
+  return { keep: r(1 - smoothing, f32), half: r(0.5 * smoothing, f32) };
+}
+
+/** Keras's label smoothing: y' = y·(1 - ls) + 0.5·ls. */
+export function smoothTarget(y: number, c: SmoothingConstants, f32: boolean): number {
+  return r(r(y * c.keep, f32) + c.half, f32);
+}
+
+function r(x: number, f32: boolean): number {
+  return f32 ? Math.fround(x) : x;
+}
+
+/** σ(z) as scipy's expit computes it: 1 / (1 + e^-z). */
+export function expit(z: number, f32: boolean): number {
+  return r(1 / r(1 + r(Math.exp(-z), f32), f32), f32);
+}
+
+/** σ(z) without cancellation for either sign of z. */
+export function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+/** Writes the explanation of one element; the hot loop never calls it. */
+function report(
+  s: ElementScratch,
+  prediction: number,
+  clipped: number,
+  logit: number,
+  positiveArgument: number,
+  logPositive: number,
+  negativeArgument: number,
+  logNegative: number,
+): void {
+  s.prediction = prediction;
+  s.clipped = clipped;
+  s.logit = logit;
+  s.positiveArgument = positiveArgument;
+  s.logPositive = logPositive;
+  s.negativeArgument = negativeArgument;
+  s.logNegative = logNegative;
+}
+
+/** torch.nn.BCELoss: (y - 1)·max(ln(1 - p), -100) - y·max(ln p, -100). */
+export function clampedLog(y: number, p: number, k: KernelConstants, s: ElementScratch): number {
+  const f32 = k.f32;
+  let guard = SAFEGUARD_NONE;
+  let lp = NaN;
+  let ln = NaN;
+  let pos = 0;
+  let neg = 0;
+  if (y !== 0) {
+    lp = r(Math.log(p), f32);
+    if (lp < TORCH_LOG_FLOOR) {
+      lp = TORCH_LOG_FLOOR;
+      guard = SAFEGUARD_CLAMP;
+    }
+    pos = r(y * lp, f32);
+  }
+  if (y !== 1) {
+    ln = r(Math.log1p(-p), f32);
+    if (ln < TORCH_LOG_FLOOR) {
+      ln = TORCH_LOG_FLOOR;
+      guard = SAFEGUARD_CLAMP;
+    }
+    neg = r(r(y - 1, f32) * ln, f32);
+  }
+  s.safeguard = guard;
+  if (s.explain) report(s, p, p, NaN, y !== 0 ? p : NaN, lp, y !== 1 ? r(1 - p, f32) : NaN, ln);
+  return r(neg - pos, f32);
+}
+
+/** The textbook formula with nothing keeping it finite. */
+export function unguardedLog(y: number, p: number, k: KernelConstants, s: ElementScratch): number {
+  const f32 = k.f32;
+  let lp = NaN;
+  let ln = NaN;
+  let sum = 0;
+  if (y !== 0) {
+    lp = r(Math.log(p), f32);
+    sum = r(y * lp, f32);
+  }
+  if (y !== 1) {
+    ln = r(Math.log1p(-p), f32);
+    sum = r(sum + r(r(1 - y, f32) * ln, f32), f32);
+  }
+  s.safeguard = SAFEGUARD_NONE;
+  if (s.explain) report(s, p, p, NaN, y !== 0 ? p : NaN, lp, y !== 1 ? r(1 - p, f32) : NaN, ln);
+  return -sum;
+}
+
+/**
+ * Keras: clip(p, ε, 1-ε), then -(y ln p' + (1-y) ln(1-p')). With `plusEpsilon` (Keras 2) ε is
+ * also added inside both logs.
+ */
+export function clip(y: number, p: number, k: KernelConstants, s: ElementScratch, plusEpsilon: boolean): number {
+  const f32 = k.f32;
+  let c = p;
+  let guard = SAFEGUARD_NONE;
+  if (c < k.low || c > k.high) {
+    c = c < k.low ? k.low : k.high;
+    guard = plusEpsilon ? SAFEGUARD_CLIP_PLUS_EPSILON : SAFEGUARD_CLIP;
+  }
+  const add = plusEpsilon ? k.epsilon : 0;
+  let posArg = NaN;
+  let negArg = NaN;
+  let lp = NaN;
+  let ln = NaN;
+  let bce = 0;
+  if (y !== 0) {
+    posArg = plusEpsilon ? r(c + add, f32) : c;
+    lp = r(Math.log(posArg), f32);
+    bce = r(y * lp, f32);
+  }
+  if (y !== 1) {
+    negArg = r(r(1 - c, f32) + add, f32);
+    ln = r(Math.log(negArg), f32);
+    bce = r(bce + r(r(1 - y, f32) * ln, f32), f32);
+  }
+  s.safeguard = guard;
+  if (s.explain) report(s, p, c, NaN, posArg, lp, negArg, ln);
+  return -bce;
+}
+
+/**
+ * scikit-learn's log_loss on one binary sample: the row [1-p, p] is clipped to [eps, 1-eps]
+ * column by column, then -Σ y_k ln p_k over the two columns (class 0 first).
+ */
+export function twoColumnClip(y: number, p: number, k: KernelConstants, s: ElementScratch): number {
+  const f32 = k.f32;
+  let guard = SAFEGUARD_NONE;
+  let q1 = p;
+  let q0 = r(1 - p, f32);
+  if (q1 < k.low || q1 > k.high) {
+    q1 = q1 < k.low ? k.low : k.high;
+    guard = SAFEGUARD_CLIP;
+  }
+  if (q0 < k.low || q0 > k.high) {
+    q0 = q0 < k.low ? k.low : k.high;
+    guard = SAFEGUARD_CLIP;
+  }
+  let lp = NaN;
+  let ln = NaN;
+  let sum = 0;
+  if (y !== 1) {
+    ln = r(Math.log(q0), f32);
+    sum = r(r(1 - y, f32) * ln, f32);
+  }
+  if (y !== 0) {
+    lp = r(Math.log(q1), f32);
+    sum = r(sum + r(y * lp, f32), f32);
+  }
+  s.safeguard = guard;
+  if (s.explain) report(s, p, q1, NaN, y !== 0 ? q1 : NaN, lp, y !== 1 ? q0 : NaN, ln);
+  return -sum;
+}
+
+/** scikit-learn has no logits path: a user applies expit first, so do we. */
+export function sigmoidTwoColumnClip(y: number, z: number, k: KernelConstants, s: ElementScratch): number {
+  const loss = twoColumnClip(y, expit(z, k.f32), k, s);
+  if (s.explain) s.logit = z;
+  return loss;
+}
+
+/**
+ * PyTorch's BCEWithLogitsLoss: (1-y)·z - lw·logsigmoid(z), lw = 1 + (pw-1)·y, with
+ * logsigmoid(z) = min(z, 0) - ln(1 + e^-|z|). Finite for every finite z.
+ */
+export function logits(y: number, z: number, pw: number, k: KernelConstants, s: ElementScratch): number {
+  const f32 = k.f32;
+  const e = r(Math.exp(-Math.abs(z)), f32);
+  const softplusTail = r(Math.log1p(e), f32);
+  let logSigmoid = r((z < 0 ? z : 0) - softplusTail, f32);
+  s.safeguard = SAFEGUARD_NONE;
+  if (s.explain) explainLogit(y, z, e, softplusTail, logSigmoid, s);
+  if (pw !== 1) logSigmoid = r(logSigmoid * r(r(r(pw - 1, f32) * y, f32) + 1, f32), f32);
+  return r(r(r(1 - y, f32) * z, f32) - logSigmoid, f32);
+}
+
+/** TF's sigmoid_cross_entropy_with_logits: max(z, 0) - z·y + ln(1 + e^-|z|). */
+export function tfLogits(y: number, z: number, k: KernelConstants, s: ElementScratch): number {
+  const f32 = k.f32;
+  const e = r(Math.exp(-Math.abs(z)), f32);
+  const softplusTail = r(Math.log1p(e), f32);
+  s.safeguard = SAFEGUARD_NONE;
+  if (s.explain) explainLogit(y, z, e, softplusTail, r((z < 0 ? z : 0) - softplusTail, f32), s);
+  return r(r((z > 0 ? z : 0) - r(z * y, f32), f32) + softplusTail, f32);
+}
+
+/**
+ * The logs behind a logits formula, for explanation only: ln σ(z) and ln σ(-z) = ln σ(z) - z,
+ * from values the formula already has (σ costs one division, no further exp or log).
+ */
+function explainLogit(y: number, z: number, e: number, softplusTail: number, logSigmoid: number, s: ElementScratch): void {
+  const big = 1 / (1 + e);
+  const small = e * big;
+  const sig = z >= 0 ? big : small;
+  report(
+    s,
+    sig,
+    sig,
+    z,
+    y !== 0 ? sig : NaN,
+    y !== 0 ? logSigmoid : NaN,
+    y !== 1 ? (z >= 0 ? small : big) : NaN,
+    y !== 1 ? (z > 0 ? -z : 0) - softplusTail : NaN,
+  );
+}
+
+/** TF.js: clip to [ε, 1-ε], z = ln(p / (1 - p)), then the TF logits formula. */
+export function clipToLogit(y: number, p: number, k: KernelConstants, s: ElementScratch): number {
+  const f32 = k.f32;
+  let c = p;
+  let guard = SAFEGUARD_NONE;
+  if (c < k.low || c > k.high) {
+    c = c < k.low ? k.low : k.high;
+    guard = SAFEGUARD_CLIP;
+  }
+  const z = r(Math.log(r(c / r(1 - c, f32), f32)), f32);
+  const loss = tfLogits(y, z, k, s);
+  s.safeguard = guard;
+  if (s.explain) {
+    s.prediction = p;
+    s.clipped = c;
+  }
+  return loss;
+}
+
+/** Dispatch for code that is not hot; the hot loop switches on the rule itself. */
+export function elementLoss(rule: LossRule, y: number, x: number, pw: number, k: KernelConstants, s: ElementScratch): number {
+  switch (rule) {
+    case 'clamped-log':
+      return clampedLog(y, x, k, s);
+    case 'logits':
+      return logits(y, x, pw, k, s);
+    case 'tf-logits':
+      return tfLogits(y, x, k, s);
+    case 'clip':
+      return clip(y, x, k, s, false);
+    case 'clip-plus-epsilon':
+      return clip(y, x, k, s, true);
+    case 'two-column-clip':
+      return twoColumnClip(y, x, k, s);
+    case 'sigmoid-two-column-clip':
+      return sigmoidTwoColumnClip(y, x, k, s);
+    case 'clip-to-logit':
+      return clipToLogit(y, x, k, s);
+    case 'unguarded-log':
+      return unguardedLog(y, x, k, s);
+  }
+}
+
+const RULE_IDS: Readonly<Record<LossRule, number>> = {
+  'clamped-log': 0,
+  logits: 1,
+  'tf-logits': 2,
+  clip: 3,
+  'clip-plus-epsilon': 4,
+  'two-column-clip': 5,
+  'sigmoid-two-column-clip': 6,
+  'clip-to-logit': 7,
+  'unguarded-log': 8,
+};
+
+export interface LoopOutput {
+  /** Weighted element losses in the chosen unit. */
+  readonly elementLosses: Float64Array;
+  /** Mean over the last axis of each row, in nats (rounded as the dtype would be). */
+  readonly rowMeans: Float64Array;
+  /** Weighted sum of all element losses, in nats. */
+  readonly total: number;
+  readonly safeguarded: number;
+  readonly infinite: number;
+  /**
+   * The first element whose target is outside [0, 1] or whose prediction is not a valid
+   * probability or a finite logit; -1 when all are valid. The loop stops there; `checkValues`
+   * words the error. Checking here saves a second pass over a million numbers.
+   */
+  readonly invalidAt: number;
+}
+
+/** The hot loop. Every branch on the rule or the options is perfectly predictable. */
+export function runElements(targets: Float64Array, predictions: Float64Array, plan: LossPlan, dtype: DType, input: InputKind): LoopOutput {
+  const { count, columns, rows, weight, posWeight, smoothing, lnBase } = plan;
+  const lowest = input === 'probabilities' ? 0 : -Number.MAX_VALUE;
+  const highest = input === 'probabilities' ? 1 : Number.MAX_VALUE;
+  const f32 = dtype === 'float32';
+  const fround = Math.fround;
+  const k = kernelConstants(plan.rule, dtype);
+  const s = new ElementScratch(false);
+  const ruleId = RULE_IDS[plan.rule];
+  const out = new Float64Array(count);
+  const rowMeans = new Float64Array(rows);
+  const weightFull = weight !== null && weight.length === count;
+  const posWeightFull = posWeight !== null && posWeight.length === count;
+  const smooth = smoothingConstants(smoothing, f32);
+
+  let total = 0;
+  let rowSum = 0;
+  let col = 0;
+  let row = 0;
+  let safeguarded = 0;
+  let infinite = 0;
+  let invalidAt = -1;
+  for (let i = 0; i < count; i++) {
+    let y = targets[i] as number;
+    let x = predictions[i] as number;
+    // Written so that NaN fails too.
+    if (!(y >= 0 && y <= 1 && x >= lowest && x <= highest)) {
+      invalidAt = i;
+      break;
+    }
+    if (f32) {
+      y = fround(y);
+      x = fround(x);
+    }
+    if (smoothing !== 0) y = smoothTarget(y, smooth, f32);
+    let loss: number;
+    switch (ruleId) {
+      case 0:
+        loss = clampedLog(y, x, k, s);
+        break;
+      case 1: {
+        let pw = 1;
+        if (posWeight !== null) pw = posWeight[posWeightFull ? i : col] as number;
+        loss = logits(y, x, f32 ? fround(pw) : pw, k, s);
+        break;
+      }
+      case 2:
+        loss = tfLogits(y, x, k, s);
+        break;
+      case 3:
+        loss = clip(y, x, k, s, false);
+        break;
+      case 4:
+        loss = clip(y, x, k, s, true);
+        break;
+      case 5:
+        loss = twoColumnClip(y, x, k, s);
+        break;
+      case 6:
+        loss = sigmoidTwoColumnClip(y, x, k, s);
+        break;
+      case 7:
+        loss = clipToLogit(y, x, k, s);
+        break;
+      default:
+        loss = unguardedLog(y, x, k, s);
+    }
+    if (weight !== null) {
+      const w = weight[weightFull ? i : col] as number;
+      loss = f32 ? fround(loss * fround(w)) : loss * w;
+    }
+    if (s.safeguard !== 0) safeguarded++;
+    if (loss === Infinity) infinite++;
+    total += loss;
+    rowSum += loss;
+    out[i] = loss / lnBase;
+    if (++col === columns) {
+      rowMeans[row] = f32 ? fround(fround(rowSum) / columns) : rowSum / columns;
+      row++;
+      col = 0;
+      rowSum = 0;
+    }
+  }
+  return { elementLosses: out, rowMeans, total, safeguarded, infinite, invalidAt };
+}

@@ -1,0 +1,157 @@
+// The plain sentences that come with a result: which rule was applied and why, what the safeguard
+// changed, the unit, the dtype and how the framework averages. Written for someone who has never
+// read the framework's source.
+import type { LossOptions, Preset } from '../types';
+import type { Averaging, LossPlan } from './plan';
+import { PRESETS } from './presets';
+
+export interface NoteInput {
+  readonly options: LossOptions;
+  readonly plan: LossPlan;
+  readonly averaging: Averaging;
+  readonly targets: Float64Array;
+  readonly safeguarded: number;
+  readonly infinite: number;
+  readonly divisor: number;
+}
+
+function ruleNote(options: LossOptions, plan: LossPlan): string {
+  const info = PRESETS[options.preset];
+  switch (plan.rule) {
+    case 'clamped-log':
+      return options.preset === 'pytorch-logits'
+        ? 'torch.nn.BCEWithLogitsLoss takes logits; for probabilities a PyTorch user calls torch.nn.BCELoss, so its rule is used: each log is clamped so that it is never below -100.'
+        : `${info.displayName} (${info.call}): ${info.safeguard}`;
+    case 'logits':
+      if (options.preset === 'exact') {
+        return 'With logits the exact loss is finite for every finite logit: it is computed as (1 - y)·z + ln(1 + e^-z) in a form that cannot overflow.';
+      }
+      return options.preset === 'pytorch'
+        ? 'With logits a PyTorch user calls torch.nn.BCEWithLogitsLoss, so its formula is used: (1 - y)·z + (1 + (pos_weight - 1)·y)·ln(1 + e^-z), computed so that it cannot overflow. Nothing is clamped.'
+        : `${info.displayName} (${info.call}): ${info.safeguard}`;
+    case 'tf-logits':
+      return `With logits ${info.displayName} uses ${info.logitsCall ?? info.call}: max(z, 0) - z·y + ln(1 + e^-|z|), which cannot overflow, so nothing is clipped.`;
+    case 'sigmoid-two-column-clip':
+      return `sklearn.metrics.log_loss takes probabilities only, so each logit was turned into σ(z) = 1 / (1 + e^-z) first (scipy.special.expit), then log_loss's rule applied: ${info.safeguard}`;
+    default:
+      return `${info.displayName} (${info.call}): ${info.safeguard}`;
+  }
+}
+
+function safeguardNote(options: LossOptions, plan: LossPlan, safeguarded: number): string | null {
+  if (safeguarded === 0) return null;
+  const of = `${safeguarded} of ${plan.count} element${plan.count === 1 ? '' : 's'}`;
+  const verb = safeguarded === 1 ? 'was' : 'were';
+  if (plan.rule === 'clamped-log') {
+    return `${of} ${verb} changed by the clamp: a log below -100 (ln 0 = -∞ for a prediction of exactly 0 or 1) counts as -100.`;
+  }
+  const eps = PRESETS[options.preset].epsilon?.[options.dtype];
+  const epsText = eps === undefined ? 'ε' : `ε = ${eps.toPrecision(3)}`;
+  return `${of} ${verb} clipped to [${epsText}, 1 - ε], so a prediction of exactly 0 or 1 gives a large but finite loss.`;
+}
+
+const USES_FLOAT64_ONLY: readonly Preset[] = ['exact'];
+
+function dtypeNote(options: LossOptions): string | null {
+  const info = PRESETS[options.preset];
+  if (options.preset === 'tfjs' && options.dtype === 'float64') {
+    return 'TF.js computes in float32 only; this was computed in float64 as asked, so the last digits can differ from TF.js.';
+  }
+  if (options.dtype === 'float32') {
+    const usual = info.defaultDtype === 'float32' ? `as ${info.displayName} does by default` : `as asked (${info.displayName} uses float64 by default)`;
+    return `Computed in float32, ${usual}: every step is rounded to float32 (about 7 significant digits), which is why the last digits differ from a float64 calculation.`;
+  }
+  if (info.defaultDtype === 'float32' && !USES_FLOAT64_ONLY.includes(options.preset)) {
+    return `Computed in float64 as asked; ${info.displayName} computes in float32 by default, so its last digits can differ.`;
+  }
+  return null;
+}
+
+function baseNote(options: LossOptions, plan: LossPlan): string | null {
+  if (options.logBase === 'e') return null;
+  const unit = options.logBase === '2' ? 'bits' : 'base-10 units';
+  return `Losses are in ${unit}: the natural-log loss (in nats) divided by ln ${options.logBase} = ${plan.lnBase.toPrecision(7)}. Every framework uses the natural log, so multiply by ln ${options.logBase} to compare with one.`;
+}
+
+function smoothingNote(options: LossOptions, plan: LossPlan): string | null {
+  if (plan.smoothing === 0) return null;
+  const ls = plan.smoothing;
+  const own = options.preset === 'keras' || options.preset === 'tf-keras' || options.preset === 'tfjs';
+  const rule = `each target y becomes y·(1 - ${ls}) + ${ls / 2}, so 1 becomes ${1 - ls / 2} and 0 becomes ${ls / 2}`;
+  return own
+    ? `Label smoothing ${ls}: ${rule}.`
+    : `Label smoothing ${ls} (Keras's rule; ${PRESETS[options.preset].displayName} has no such option): ${rule}.`;
+}
+
+function averagingNote(input: NoteInput): string | null {
+  const { options, plan, averaging, divisor } = input;
+  const name = PRESETS[options.preset].displayName;
+  if (options.reduction === 'none') {
+    return averaging === 'per-sample'
+      ? `No reduction: the per-element losses are the answer (${name} itself would return one loss per sample, the mean over the last axis).`
+      : null;
+  }
+  if (averaging === 'per-sample') {
+    if (options.reduction === 'sum') {
+      return `${name} averages each sample over its last axis before reducing, so 'sum' adds the ${plan.rows} per-sample mean${plan.rows === 1 ? '' : 's'}, not the elements.`;
+    }
+    return plan.twoD ? PRESETS[options.preset].averaging : null;
+  }
+  if (options.reduction !== 'mean') return null;
+  if (averaging === 'nonzero-weights') {
+    return `With weights TF.js (tf.losses.sigmoidCrossEntropy) divides the weighted sum by the number of non-zero weights, ${divisor}.`;
+  }
+  if (plan.weight !== null) return PRESETS[options.preset].averaging;
+  return null;
+}
+
+function weightNote(options: LossOptions, plan: LossPlan): string | null {
+  if (plan.weight === null) return null;
+  if (options.preset === 'keras' || options.preset === 'tf-keras') {
+    return "Keras weighs samples, not elements: here each element's loss is multiplied by its weight before the mean over the last axis, which equals Keras's sample_weight when a row's weights are all the same.";
+  }
+  if (options.preset === 'sklearn') return "Each element is one sample of log_loss, and its weight is that sample's sample_weight.";
+  return null;
+}
+
+function sklearnNotes(options: LossOptions, plan: LossPlan, targets: Float64Array): string[] {
+  if (options.preset !== 'sklearn') return [];
+  const notes: string[] = [];
+  let soft = false;
+  let positives = 0;
+  for (let i = 0; i < targets.length; i++) {
+    const y = targets[i] as number;
+    if (y !== 0 && y !== 1) soft = true;
+    else if (y === 1) positives++;
+  }
+  if (soft || plan.smoothing !== 0) {
+    notes.push("scikit-learn's log_loss rejects soft targets (between 0 and 1); the same formula is applied to them here.");
+  } else if (positives === 0 || positives === targets.length) {
+    notes.push('Only one class is present in the targets: log_loss needs labels=[0, 1] to run, and then gives this value.');
+  }
+  if (plan.twoD) {
+    notes.push('Each element is treated as one binary sample, as log_loss(y.ravel(), p.ravel()) would; log_loss on the 2-D arrays would read each row as one multiclass sample instead.');
+  }
+  return notes;
+}
+
+function infiniteNote(infinite: number): string | null {
+  if (infinite === 0) return null;
+  return `The loss is infinite: ${infinite === 1 ? 'one prediction is' : `${infinite} predictions are`} exactly 0 where the target is 1 (or exactly 1 where it is 0), and ln 0 = -∞ with no safeguard. Frameworks clamp or clip here to keep training going.`;
+}
+
+export function lossNotes(input: NoteInput): string[] {
+  const { options, plan } = input;
+  const notes = [
+    ruleNote(options, plan),
+    safeguardNote(options, plan, input.safeguarded),
+    infiniteNote(input.infinite),
+    smoothingNote(options, plan),
+    weightNote(options, plan),
+    averagingNote(input),
+    ...sklearnNotes(options, plan, input.targets),
+    dtypeNote(options),
+    baseNote(options, plan),
+  ];
+  return notes.filter((n): n is string => n !== null);
+}

@@ -1,0 +1,121 @@
+// What each framework calls and how it keeps the logs finite, as plain data for notes and for a
+// side-by-side table. The numbers here are the ones the kernels use, so the table cannot drift
+// from the computation.
+import type { DType, Preset } from '../types';
+
+export interface PresetInfo {
+  readonly id: Preset;
+  readonly displayName: string;
+  /** The call a user of this framework writes for probabilities. */
+  readonly call: string;
+  /** The call for logits (null where the framework has none and σ is applied first). */
+  readonly logitsCall: string | null;
+  /** The safeguard rule in one plain sentence. */
+  readonly safeguard: string;
+  /** How the 'mean' reduction averages, in one plain sentence. */
+  readonly averaging: string;
+  /** The ε of the clip, per dtype (the value as stored in that dtype); null when there is no clip. */
+  readonly epsilon: Readonly<Record<DType, number>> | null;
+  /** The floor each log is clamped to; null when there is no clamp. */
+  readonly logFloor: number | null;
+  /** The dtype the framework computes in unless told otherwise. */
+  readonly defaultDtype: DType;
+  /** Whether the framework has a positive-class weight (PyTorch's pos_weight, logits only). */
+  readonly posWeight: boolean;
+}
+
+/** Keras, tf.keras and TF.js all use this ε (keras.config.epsilon()). */
+export const KERAS_EPSILON = 1e-7;
+/** PyTorch's BCELoss clamps each log at this value, so a log of 0 costs 100 nats. */
+export const TORCH_LOG_FLOOR = -100;
+/** PyTorch's BCELoss backward divides by max(p(1-p), this) (EPSILON in aten/src/ATen/native/Loss.cpp). */
+export const TORCH_GRAD_EPSILON = 1e-12;
+
+const kerasEpsilon: Readonly<Record<DType, number>> = { float64: KERAS_EPSILON, float32: Math.fround(KERAS_EPSILON) };
+
+export const PRESETS: Readonly<Record<Preset, PresetInfo>> = {
+  pytorch: {
+    id: 'pytorch',
+    displayName: 'PyTorch',
+    call: 'torch.nn.BCELoss',
+    logitsCall: 'torch.nn.BCEWithLogitsLoss',
+    safeguard: 'Each log is clamped so that it is never below -100, so a prediction of exactly 0 or 1 costs at most 100.',
+    averaging: 'The mean divides the weighted sum by the number of elements, not by the sum of the weights.',
+    epsilon: null,
+    logFloor: TORCH_LOG_FLOOR,
+    defaultDtype: 'float32',
+    posWeight: true,
+  },
+  'pytorch-logits': {
+    id: 'pytorch-logits',
+    displayName: 'PyTorch (logits)',
+    call: 'torch.nn.BCEWithLogitsLoss',
+    logitsCall: 'torch.nn.BCEWithLogitsLoss',
+    safeguard: 'Nothing is clamped: the loss is computed from the logit with a formula that cannot overflow, so it stays finite for any finite logit.',
+    averaging: 'The mean divides the weighted sum by the number of elements, not by the sum of the weights.',
+    epsilon: null,
+    logFloor: null,
+    defaultDtype: 'float32',
+    posWeight: true,
+  },
+  keras: {
+    id: 'keras',
+    displayName: 'Keras 3',
+    call: 'keras.losses.BinaryCrossentropy',
+    logitsCall: 'keras.losses.BinaryCrossentropy(from_logits=True)',
+    safeguard: 'Each prediction is clipped to [ε, 1 - ε] with ε = 1e-7 before taking logs.',
+    averaging: 'Each sample is averaged over its last axis first, then the per-sample losses are averaged over the batch.',
+    epsilon: kerasEpsilon,
+    logFloor: null,
+    defaultDtype: 'float32',
+    posWeight: false,
+  },
+  'tf-keras': {
+    id: 'tf-keras',
+    displayName: 'tf.keras (Keras 2)',
+    call: 'tf.keras.losses.BinaryCrossentropy',
+    logitsCall: 'tf.keras.losses.BinaryCrossentropy(from_logits=True)',
+    safeguard: 'Each prediction is clipped to [ε, 1 - ε] with ε = 1e-7, and ε is also added inside both logs.',
+    averaging: 'Each sample is averaged over its last axis first, then the per-sample losses are averaged over the batch.',
+    epsilon: kerasEpsilon,
+    logFloor: null,
+    defaultDtype: 'float32',
+    posWeight: false,
+  },
+  sklearn: {
+    id: 'sklearn',
+    displayName: 'scikit-learn',
+    call: 'sklearn.metrics.log_loss',
+    logitsCall: null,
+    safeguard: 'The probabilities of both classes, 1 - p and p, are clipped to [eps, 1 - eps], eps being the machine epsilon of the dtype.',
+    averaging: 'The mean is a weighted average: the weighted sum divided by the sum of the weights.',
+    epsilon: { float64: 2 ** -52, float32: 2 ** -23 },
+    logFloor: null,
+    defaultDtype: 'float64',
+    posWeight: false,
+  },
+  tfjs: {
+    id: 'tfjs',
+    displayName: 'TensorFlow.js',
+    call: 'tf.metrics.binaryCrossentropy',
+    logitsCall: 'tf.losses.sigmoidCrossEntropy',
+    safeguard: 'Each prediction is clipped to [ε, 1 - ε] with ε = 1e-7, turned back into a logit ln(p / (1 - p)), and the stable logits formula is applied.',
+    averaging: 'Each sample is averaged over its last axis, then over the batch; with weights, the weighted sum is divided by the number of non-zero weights.',
+    epsilon: kerasEpsilon,
+    logFloor: null,
+    defaultDtype: 'float32',
+    posWeight: false,
+  },
+  exact: {
+    id: 'exact',
+    displayName: 'Exact (no safeguard)',
+    call: '-[y ln p + (1 - y) ln(1 - p)]',
+    logitsCall: '(1 - y) z + ln(1 + e^-z)',
+    safeguard: 'Nothing keeps the logs finite: a prediction of exactly 0 with target 1 (or 1 with target 0) gives an infinite loss.',
+    averaging: 'The mean divides the weighted sum by the number of elements.',
+    epsilon: null,
+    logFloor: null,
+    defaultDtype: 'float64',
+    posWeight: true,
+  },
+};
