@@ -40,6 +40,8 @@ The workspace is examples/ (edits are written to disk). After changing the code,
 `);
 
 const stop = async () => {
+  // Open connections (a browser tab still attached) must not keep Ctrl-C waiting.
+  setTimeout(() => process.exit(0), 1000);
   await server.close();
   process.exit(0);
 };

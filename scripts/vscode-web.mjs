@@ -183,6 +183,10 @@ export async function startWorkbenchServer({ port, host = 'localhost', folderPat
     coi: false,
     esm: undefined,
   });
+  // A browser cancelling a request (reload, closed tab) is routine, not worth a stack trace.
+  app.on('error', (err) => {
+    if (!['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE'].includes(err?.code) && !(err?.status === 404 || err?.expose)) console.error(err);
+  });
   const server = await new Promise((resolveServer, reject) => {
     const s = app.listen(port, host);
     s.once('listening', () => resolveServer(s));
