@@ -82,7 +82,13 @@ export function prepareOfflineBuild(testRunnerDataDir = join(REPO_ROOT, '.vscode
     }
     writeFileSync(join(staging, 'version'), folderName);
     rmSync(location, { recursive: true, force: true });
-    renameSync(staging, location);
+    try {
+      renameSync(staging, location);
+    } catch (err) {
+      // Another run (test:integration and test:e2e side by side) made it first: use theirs.
+      rmSync(staging, { recursive: true, force: true });
+      if (!isPreparedBuild(location, folderName)) throw err;
+    }
   }
   return { quality, commit, testRunnerDataDir, location };
 }
