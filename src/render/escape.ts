@@ -1,6 +1,6 @@
 // Escaping for each format user text can land in. Label names, and anything else the user
 // typed, are data: none of these outputs lets them become markup, a macro or math.
-import { texText } from '../core/derivation/tex';
+import { controlsToSpaces, texText } from '../core/derivation/tex';
 
 const HTML_ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -27,9 +27,11 @@ export const escapeTex: (s: string) => string = texText;
  * characters that could start raw HTML or an entity become entities.
  */
 export function escapeMarkdown(s: string): string {
-  return s
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|~$^=:]/g, (c) => `\\${c}`)
+  return controlsToSpaces(s)
+    .replace(/[\\`*_{}[\]#|~$^]/g, (c) => `\\${c}`)
+    // At the start of a block these would make a list, a rule or a heading underline.
+    .replace(/^(\s*)(\d+)([.)])(?=\s|$)/, '$1$2\\$3')
+    .replace(/^(\s*)([-=+])(?=[\s=-]|$)/, '$1\\$2')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');

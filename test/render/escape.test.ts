@@ -26,7 +26,11 @@ test('escapeTex shortens very long names (the table keeps them whole)', () => {
 
 test('escapeMarkdown leaves no raw HTML, emphasis, link, code or math syntax', () => {
   assert.equal(escapeMarkdown('<script>'), '&lt;script&gt;');
-  assert.equal(escapeMarkdown('*a* _b_ `c` [d](e) $f$ |'), String.raw`\*a\* \_b\_ \`c\` \[d\]\(e\) \$f\$ \|`);
+  assert.equal(escapeMarkdown('*a* _b_ `c` [d](e) $f$ |'), String.raw`\*a\* \_b\_ \`c\` \[d\](e) \$f\$ \|`);
+  assert.equal(escapeMarkdown('0.5 - x'), '0.5 - x', 'plain numbers stay readable');
+  assert.equal(escapeMarkdown('1. item'), String.raw`1\. item`);
+  assert.equal(escapeMarkdown('- item'), String.raw`\- item`);
+  assert.equal(escapeMarkdown('-0.5'), '-0.5');
   assert.equal(escapeMarkdown('&amp;'), '&amp;amp;');
   assert.equal(escapeMarkdown('a\nb'), 'a b');
   assert.equal(escapeMarkdown('car'), 'car');

@@ -3,6 +3,12 @@
 // preview, GitHub) and LaTeX (amsmath), so it only uses macros all three define
 // (`\lt`/`\gt` are provided by the LaTeX writer's preamble).
 
+/** Control characters (newlines included) as spaces: they would end a line of TeX or Markdown, or be invisible. */
+export function controlsToSpaces(s: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+}
+
 /** Longest label shown inside an equation; the table keeps the full text. */
 const MAX_TEX_LABEL = 60;
 
@@ -29,8 +35,7 @@ const SPECIAL: Readonly<Record<string, string>> = {
  * (`\def`, `\href`) or leave math mode.
  */
 export function texText(s: string): string {
-  // Control characters (newlines included) would end a TeX line or be invisible.
-  let text = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+  let text = controlsToSpaces(s);
   const chars = Array.from(text);
   if (chars.length > MAX_TEX_LABEL) text = chars.slice(0, MAX_TEX_LABEL - 1).join('') + '…';
   let out = '';

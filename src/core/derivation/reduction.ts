@@ -1,0 +1,165 @@
+// How the element losses become the one number the framework reports, written out: the general
+// formula, the sum with its terms, the value. Works from the engine's own `reductionDivisor`, so
+// what is shown is what was computed.
+import type { DerivationStep, LossResult } from '../types';
+import { PRESETS } from '../loss/presets';
+import { formatNumber, formatNumberTex } from './format';
+
+/** Up to this many terms are written out; beyond it the first 3 and the last 2 are shown. */
+const MAX_TERMS = 8;
+/** Terms per line before the sum is broken over several lines. */
+const TERMS_PER_LINE = 4;
+/** Per-sample averages shown for a batch; beyond it the first 3 and the last 2. */
+const MAX_SAMPLES = 8;
+
+export interface ReductionContext {
+  readonly precision: number;
+  /** The weight of element i (1 when there are none). */
+  readonly weightAt: (flatIndex: number) => number;
+  readonly weighted: boolean;
+  /** Whether `elementLosses` already include the weights. */
+  readonly weightInLoss: boolean;
+}
+
+/** The indexes written out for a list of `count`: all, or the first 3 and the last 2 (null marks the gap). */
+export function shownIndexes(count: number, max: number = MAX_TERMS): Array<number | null> {
+  if (count <= max) return Array.from({ length: count }, (_, i) => i);
+  return [0, 1, 2, null, count - 2, count - 1];
+}
+
+/**
+ * `lhs = factor ( a + b + ... )`, broken into lines of a few terms (amsmath `aligned`, which
+ * MathJax, KaTeX and LaTeX all read) so that a long sum stays readable.
+ */
+export function texSum(lhs: string, factor: string, terms: readonly string[]): string {
+  const lines: string[][] = [];
+  for (let i = 0; i < terms.length; i += TERMS_PER_LINE) lines.push(terms.slice(i, i + TERMS_PER_LINE) as string[]);
+  const open = factor ? `${factor}\\left( ` : '';
+  const close = factor ? ' \\right)' : '';
+  if (lines.length <= 1) return `${lhs} = ${open}${terms.join(' + ')}${close}`;
+  const bigOpen = factor ? `${factor}\\Bigl( ` : '';
+  const bigClose = factor ? ' \\Bigr)' : '';
+  const body = lines.map((line, i) => `${i === 0 ? '' : '+ '}${line.join(' + ')}`).join(' \\\\ &\\quad ');
+  return `\\begin{aligned} ${lhs} &= ${bigOpen}${body}${bigClose} \\end{aligned}`;
+}
+
+function frac(divisor: number, precision: number): string {
+  return `\\frac{1}{${formatNumberTex(divisor, precision)}}`;
+}
+
+export function reductionSteps(result: LossResult, ctx: ReductionContext): DerivationStep[] {
+  const { options, elementLosses } = result;
+  const fmt = (x: number): string => formatNumber(x, ctx.precision);
+  const tex = (x: number): string => formatNumberTex(x, ctx.precision);
+  const count = elementLosses.length;
+  const preset = PRESETS[options.preset];
+
+  if (options.reduction === 'none') {
+    return [
+      {
+        kind: 'result',
+        tex: 'L_{i} = \\mathrm{BCE}_{i}, \\quad i = 1, \\ldots, ' + String(count),
+        text: `With reduction 'none' there is no single number: the answer is the list of ${count} element losses in the table.`,
+      },
+    ];
+  }
+
+  // A term of the sum: the element loss, times its weight when the weight is not in it yet.
+  const termValue = (i: number): number => {
+    const l = elementLosses[i] ?? NaN;
+    return ctx.weighted && !ctx.weightInLoss ? l * ctx.weightAt(i) : l;
+  };
+  const termTex = (i: number): string => {
+    const l = elementLosses[i] ?? NaN;
+    if (ctx.weighted && !ctx.weightInLoss) return `${tex(ctx.weightAt(i))} \\cdot ${tex(l)}`;
+    return tex(l);
+  };
+  const terms = (indexes: Array<number | null>, at: (i: number) => string): string[] =>
+    indexes.map((i) => (i === null ? '\\cdots' : at(i)));
+
+  const divisor = result.reductionDivisor;
+  const sumName = ctx.weighted ? 'w_{i} \\mathrm{BCE}_{i}' : '\\mathrm{BCE}_{i}';
+  const cols = result.shape.length > 1 ? (result.shape[result.shape.length - 1] ?? count) : count;
+  const rows = count / Math.max(1, cols);
+  const steps: DerivationStep[] = [];
+  const final: DerivationStep = {
+    kind: 'result',
+    tex: `L = ${tex(result.loss)}`,
+    text: `The ${options.reduction === 'sum' ? 'summed' : 'averaged'} loss is ${fmt(result.loss)}, the number ${preset.displayName} reports.`,
+  };
+  const truncated = count > MAX_TERMS ? ' Only the first three and the last two terms are written out; the full list is in the table.' : '';
+
+  // A batch averaged (or summed) per sample first: show each sample, then the batch.
+  const perSample = result.shape.length > 1 && rows > 1 && !ctx.weighted ? batchLayout(divisor, count, cols) : null;
+  if (perSample) {
+    const { rowDivisor, outerDivisor } = perSample;
+    const rowSymbol = rowDivisor === 1 ? 'S' : '\\bar{L}';
+    const rowWord = rowDivisor === 1 ? 'sum' : 'mean';
+    const rowFormula = rowDivisor === 1 ? `\\sum_{j=1}^{n}` : `\\frac{1}{n} \\sum_{j=1}^{n}`;
+    const outerFormula = outerDivisor === 1 ? `\\sum_{b=1}^{B}` : `\\frac{1}{B} \\sum_{b=1}^{B}`;
+    steps.push({
+      kind: 'formula',
+      tex: `L = ${outerFormula} ${rowSymbol}_{b}, \\qquad ${rowSymbol}_{b} = ${rowFormula} \\mathrm{BCE}_{b,j}`,
+      text:
+        `The batch has B = ${rows} samples of n = ${cols} labels. Each sample's losses are ${rowWord === 'sum' ? 'summed' : 'averaged'} first, then the ${rows} per-sample ${rowWord}s are ${outerDivisor === 1 ? 'added up' : 'averaged'}. ` +
+        preset.averaging,
+    });
+    const rowValues: number[] = [];
+    for (let r = 0; r < rows; r++) {
+      let s = 0;
+      for (let j = 0; j < cols; j++) s += termValue(r * cols + j);
+      rowValues.push(s / rowDivisor);
+    }
+    for (const r of shownIndexes(rows, MAX_SAMPLES)) {
+      if (r === null) continue;
+      const rowTerms = terms(shownIndexes(cols), (j) => termTex(r * cols + j));
+      const lhs = `${rowSymbol}_{${r + 1}}`;
+      const sum = texSum(lhs, rowDivisor === 1 ? '' : frac(rowDivisor, ctx.precision), rowTerms);
+      steps.push({
+        kind: 'average',
+        tex: `${sum} = ${tex(rowValues[r] ?? NaN)}`,
+        text: `Sample ${r + 1}: the ${rowWord} of its ${cols} element losses is ${fmt(rowValues[r] ?? NaN)}.${cols > MAX_TERMS ? ' The middle terms are in the table.' : ''}`,
+      });
+    }
+    const outerTerms = terms(shownIndexes(rows), (r) => tex(rowValues[r] ?? NaN));
+    steps.push({
+      kind: 'average',
+      tex: texSum('L', outerDivisor === 1 ? '' : frac(outerDivisor, ctx.precision), outerTerms),
+      text: `Then the ${rows} per-sample ${rowWord}s are ${outerDivisor === 1 ? 'added up' : 'averaged'}.${rows > MAX_SAMPLES ? ' Samples not shown here are in the table.' : ''}`,
+    });
+    steps.push(final);
+    return steps;
+  }
+
+  const all = terms(shownIndexes(count), termTex);
+  const factor = divisor === 1 ? '' : frac(divisor, ctx.precision);
+  let formula: string;
+  let formulaText: string;
+  if (divisor === 1) {
+    formula = `L = \\sum_{i=1}^{N} ${sumName}`;
+    formulaText = `The loss is the sum of the N = ${count} element losses${ctx.weighted ? ', each times its weight' : ''}.`;
+  } else if (divisor === count) {
+    formula = `L = \\frac{1}{N} \\sum_{i=1}^{N} ${sumName}`;
+    formulaText = `The loss is the mean of the N = ${count} element losses${ctx.weighted ? ', each times its weight, divided by the number of elements' : ''}.`;
+  } else {
+    formula = `L = \\frac{1}{D} \\sum_{i=1}^{N} ${sumName}, \\qquad D = ${tex(divisor)}`;
+    formulaText = `The ${ctx.weighted ? 'weighted ' : ''}sum of the N = ${count} element losses is divided by D = ${fmt(divisor)}.`;
+  }
+  steps.push({ kind: 'formula', tex: formula, text: `${formulaText} ${preset.averaging}` });
+  steps.push({
+    kind: 'average',
+    tex: texSum('L', factor, all),
+    text: `Written out with the numbers from each element.${truncated}`,
+  });
+  steps.push(final);
+  return steps;
+}
+
+/** How a batch's reduction splits into per-sample then per-batch, from the engine's divisor. */
+function batchLayout(divisor: number, count: number, cols: number): { rowDivisor: number; outerDivisor: number } | null {
+  const rows = count / cols;
+  if (divisor === count) return { rowDivisor: cols, outerDivisor: rows };
+  if (divisor === 1) return { rowDivisor: 1, outerDivisor: 1 };
+  if (divisor === cols) return { rowDivisor: cols, outerDivisor: 1 };
+  return null;
+}

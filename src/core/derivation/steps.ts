@@ -1,0 +1,393 @@
+// The steps of one element's derivation, in the order the article works them by hand:
+// (σ), formula, numbers substituted, the term that cancels, (safeguard), logs, sign, (base), result,
+// then the gradient. Each step is TeX plus one plain sentence that says the same thing.
+import type { DerivationStep, ElementDetail, LossOptions, LossRule } from '../types';
+import { PRESETS } from '../loss/presets';
+import { formatNumber, formatNumberTex, numberTextToTex, oneMinusDecimal } from './format';
+import { texIndex, texText } from './tex';
+
+export interface ElementContext {
+  readonly options: LossOptions;
+  readonly rule: LossRule;
+  /** Significant digits for computed numbers. */
+  readonly precision: number;
+  /** The target as the user typed it (plain decimal) or formatted. */
+  readonly targetText: string;
+  /** The prediction (probability or logit, per `options.input`) as typed or formatted. */
+  readonly inputText: string;
+  /** True when the target text is the user's exact digits (so 1 − y can be done on them). */
+  readonly targetTyped: boolean;
+  /** True when the input text is the user's exact digits. */
+  readonly inputTyped: boolean;
+  /** Whether `ElementDetail.loss` already includes the element's weight. */
+  readonly weightInLoss: boolean;
+  /** What the weighted sum is divided by in the reduction (for the gradient's formula). */
+  readonly reductionDivisor: number;
+}
+
+const LN_OF_BASE = { e: 1, '2': Math.LN2, '10': Math.LN10 } as const;
+
+export function elementSteps(d: ElementDetail, ctx: ElementContext): DerivationStep[] {
+  const b = new ElementStepBuilder(d, ctx);
+  return b.build();
+}
+
+/** Text of a number for TeX, wrapped in parentheses when negative so it can follow `\cdot` or `-`. */
+function texFactor(tex: string): string {
+  return tex.startsWith('-') ? `(${tex})` : tex;
+}
+
+/** Joins the factors that are not 1 with `\cdot`; '' when all are 1. */
+function texProduct(factors: readonly string[]): string {
+  return factors.filter((f) => f !== '' && f !== '1').map(texFactor).join(' \\cdot ');
+}
+
+class ElementStepBuilder {
+  private readonly s: string;
+  private readonly steps: DerivationStep[] = [];
+  private readonly fmt: (x: number) => string;
+  private readonly tex: (x: number) => string;
+  private readonly logits: boolean;
+  private readonly who: string;
+  private readonly bce: string;
+  private readonly weighted: boolean;
+  private readonly posWeighted: boolean;
+  /** y as shown in the substitution: the user's digits, or the smoothed value. */
+  private readonly yTex: string;
+  private readonly yText: string;
+  /** ŷ as shown in the substitution. */
+  private readonly pTex: string;
+  private readonly pText: string;
+
+  constructor(
+    private readonly d: ElementDetail,
+    private readonly ctx: ElementContext,
+  ) {
+    this.s = texIndex(d.index);
+    this.fmt = (x) => formatNumber(x, ctx.precision);
+    this.tex = (x) => formatNumberTex(x, ctx.precision);
+    this.logits = ctx.options.input === 'logits';
+    this.bce = `\\mathrm{BCE}_{${this.s}}`;
+    this.who = describeElement(d);
+    this.weighted = ctx.options.weight !== undefined;
+    this.posWeighted = ctx.options.posWeight !== undefined && this.logits;
+    const smoothed = (ctx.options.labelSmoothing ?? 0) !== 0;
+    this.yText = smoothed ? this.fmt(d.target) : ctx.targetText;
+    this.yTex = numberTextToTex(this.yText);
+    this.pText = this.logits ? this.fmt(d.prediction) : ctx.inputText;
+    this.pTex = numberTextToTex(this.pText);
+  }
+
+  build(): DerivationStep[] {
+    if (this.logits) this.sigmoid();
+    this.formula();
+    this.substitute();
+    this.cancel();
+    this.safeguard();
+    this.logs();
+    const nats = this.negate();
+    if (this.ctx.options.logBase !== 'e') this.baseChange(nats);
+    this.result();
+    this.gradient();
+    return this.steps;
+  }
+
+  private add(kind: DerivationStep['kind'], tex: string, text: string): void {
+    this.steps.push({ kind, tex, text });
+  }
+
+  private sigmoid(): void {
+    const z = this.ctx.inputText;
+    const negated = z.startsWith('-') ? z.slice(1) : `-${z}`;
+    const tex =
+      `\\hat{y}_{${this.s}} = \\sigma(z_{${this.s}}) = \\frac{1}{1 + e^{-z_{${this.s}}}}` +
+      ` = \\frac{1}{1 + e^{${numberTextToTex(negated)}}} = ${this.pTex}`;
+    this.add(
+      'sigmoid',
+      tex,
+      `The model's raw score (logit) for ${this.who} is z = ${z}; the sigmoid σ(z) = 1/(1 + e^−z) turns it into a probability: ŷ = ${this.pText}.`,
+    );
+  }
+
+  private formula(): void {
+    const s = this.s;
+    const w = this.weighted ? `w_{${s}}` : '';
+    const pw = this.posWeighted ? 'p_{w} ' : '';
+    const tex = `${this.bce} = -${w}\\left[ ${pw}y_{${s}} \\ln(\\hat{y}_{${s}}) + (1 - y_{${s}}) \\ln(1 - \\hat{y}_{${s}}) \\right]`;
+    let text = `The loss for ${this.who} compares the target y with the predicted probability ŷ: −[y·ln(ŷ) + (1 − y)·ln(1 − ŷ)], with the natural log ln as every framework uses.`;
+    if (this.posWeighted) text += ' The positive weight p_w multiplies only the term for a present label.';
+    if (this.weighted) text += ' The element weight w multiplies the whole loss.';
+    this.add('formula', tex, text);
+  }
+
+  /** The factors in front of the bracket, as TeX (the weight, if there is one). */
+  private outer(): string {
+    return this.weighted ? this.tex(this.d.weight) : '';
+  }
+
+  private posCoefficientTex(): string {
+    return this.posWeighted ? `${texFactor(this.tex(this.d.posWeight))} \\cdot ${this.yTex}` : this.yTex;
+  }
+
+  private oneMinusYTex(): string {
+    const exact = this.ctx.targetTyped && (this.ctx.options.labelSmoothing ?? 0) === 0 ? oneMinusDecimal(this.ctx.targetText) : null;
+    return exact !== null ? numberTextToTex(exact) : this.tex(1 - this.d.target);
+  }
+
+  private oneMinusPTex(): string {
+    const exact = !this.logits && this.ctx.inputTyped ? oneMinusDecimal(this.ctx.inputText) : null;
+    return exact !== null ? numberTextToTex(exact) : this.tex(1 - this.d.prediction);
+  }
+
+  private bracket(inner: string): string {
+    const w = this.outer();
+    return w ? `-${texFactor(w)} \\left[ ${inner} \\right]` : `-\\left[ ${inner} \\right]`;
+  }
+
+  private substitute(): void {
+    const p = this.pTex;
+    const y = this.yTex;
+    const tex = `${this.bce} = ${this.bracket(`${this.posCoefficientTex()} \\ln(${p}) + (1 - ${y}) \\ln(1 - ${p})`)}`;
+    let text = `Put in the numbers: y = ${this.yText} and ŷ = ${this.pText}`;
+    if (this.posWeighted) text += `, p_w = ${this.fmt(this.d.posWeight)}`;
+    if (this.weighted) text += `, w = ${this.fmt(this.d.weight)}`;
+    text += '.';
+    const ls = this.ctx.options.labelSmoothing ?? 0;
+    if (ls !== 0) {
+      text += ` Label smoothing ${formatNumber(ls)} has moved the target from ${this.ctx.targetText} to y(1 − ${formatNumber(ls)}) + ${formatNumber(ls / 2)} = ${this.yText}.`;
+    }
+    this.add('substitute', tex, text);
+  }
+
+  private cancel(): void {
+    const p = this.pTex;
+    const q = this.oneMinusPTex();
+    const w = this.outer();
+    switch (this.d.active) {
+      case 'positive': {
+        const coefficient = texProduct([w, this.posWeighted ? this.tex(this.d.posWeight * this.d.target) : '']);
+        const kept = `${coefficient ? `${coefficient} \\cdot ` : ''}\\ln(${p})`;
+        const tex = `${this.bce} = ${this.bracket(`${this.posCoefficientTex()} \\ln(${p}) + 0 \\cdot \\ln(${q})`)} = -${kept}`;
+        this.add(
+          'cancel',
+          tex,
+          `The target is ${this.yText}, so the factor 1 − y is 0 and the right-hand term drops out: only ln(ŷ), the log of the probability given to the label being present, is left.`,
+        );
+        return;
+      }
+      case 'negative': {
+        const kept = `${w ? `${texFactor(w)} \\cdot ` : ''}\\ln(${q})`;
+        const zero = this.posWeighted ? `${texFactor(this.tex(this.d.posWeight))} \\cdot 0` : '0';
+        const tex = `${this.bce} = ${this.bracket(`${zero} \\cdot \\ln(${p}) + 1 \\cdot \\ln(${q})`)} = -${kept}`;
+        this.add(
+          'cancel',
+          tex,
+          `The target is ${this.yText}, so the factor y is 0 and the left-hand term drops out: only ln(1 − ŷ), the log of the probability given to the label being absent, is left.`,
+        );
+        return;
+      }
+      case 'both': {
+        const tex = `${this.bce} = ${this.bracket(`${this.posCoefficientTex()} \\ln(${p}) + ${texFactor(this.oneMinusYTex())} \\ln(${q})`)}`;
+        this.add(
+          'cancel',
+          tex,
+          `The target ${this.yText} is neither 0 nor 1 (a soft label), so nothing cancels: both logs count, weighted by y = ${this.yText} and 1 − y = ${this.fmt(1 - this.d.target)}.`,
+        );
+        return;
+      }
+    }
+  }
+
+  private safeguard(): void {
+    const d = this.d;
+    const preset = PRESETS[this.ctx.options.preset];
+    const name = preset.displayName;
+    switch (d.safeguard) {
+      case 'none':
+        return;
+      case 'clamp-log-100': {
+        const floor = preset.logFloor ?? -100;
+        const parts: string[] = [];
+        for (const [arg, log] of this.activeLogs()) {
+          if (arg === null) continue;
+          const raw = Math.log(arg);
+          if (raw >= floor) continue;
+          parts.push(`\\max\\left(\\ln(${this.argTex(arg)}), ${floor}\\right) = \\max\\left(${this.tex(raw)}, ${floor}\\right) = ${this.tex(log ?? floor)}`);
+        }
+        this.add(
+          'safeguard',
+          parts.join(', \\qquad ') || `\\max(\\ln(\\cdot), ${floor})`,
+          `${name} clamps each log at ${formatNumber(floor)}: the log of ${this.pText === '0' || this.pText === '1' ? 'exactly 0' : 'a number this small'} would be ${this.pText === '0' || this.pText === '1' ? '−∞' : 'below that'}, so it counts as ${formatNumber(floor)} and the loss of one element is at most ${formatNumber(-floor)}.`,
+        );
+        return;
+      }
+      case 'clip-epsilon':
+      case 'clip-epsilon-plus-epsilon': {
+        const eps = preset.epsilon?.[this.ctx.options.dtype] ?? NaN;
+        // ε as the framework's source writes it (1e-7), not its float32 rounding.
+        const epsText = formatNumber(eps, 3).replace(/(\.\d*?)0+(?=e|$)/, '$1').replace(/\.(?=e|$)/, '');
+        const epsTex = numberTextToTex(epsText);
+        const s = this.s;
+        let tex = `\\hat{y}'_{${s}} = \\min\\left(\\max\\left(\\hat{y}_{${s}}, \\epsilon\\right), 1 - \\epsilon\\right) = ${this.tex(d.clippedPrediction)}, \\qquad \\epsilon = ${epsTex}`;
+        let text = `${name} clips ŷ to [ε, 1 − ε] with ε = ${epsText} before taking logs, so that no log sees 0: ŷ = ${this.pText} becomes ${this.fmt(d.clippedPrediction)}.`;
+        if (d.safeguard === 'clip-epsilon-plus-epsilon') {
+          tex += `, \\qquad \\ln(\\hat{y}' + \\epsilon), \\; \\ln(1 - \\hat{y}' + \\epsilon)`;
+          text += ' It also adds ε inside both logs.';
+        }
+        if (this.ctx.rule === 'clip-to-logit') text += ' It then turns the clipped probability back into a logit and uses the logits formula, which gives the same logs.';
+        if (this.ctx.rule === 'two-column-clip' || this.ctx.rule === 'sigmoid-two-column-clip') {
+          text = `${name} clips both class probabilities, 1 − ŷ and ŷ, to [ε, 1 − ε] with ε = ${epsText} (the machine epsilon of ${this.ctx.options.dtype}) before taking logs, so that no log sees 0.`;
+        }
+        this.add('safeguard', tex, text);
+        return;
+      }
+    }
+  }
+
+  /** [argument, log] of each term that survives, positive first. */
+  private activeLogs(): Array<[number | null, number | null]> {
+    const d = this.d;
+    const out: Array<[number | null, number | null]> = [];
+    if (d.active !== 'negative') out.push([d.positiveArgument, d.logPositive]);
+    if (d.active !== 'positive') out.push([d.negativeArgument, d.logNegative]);
+    return out;
+  }
+
+  private argTex(arg: number): string {
+    return numberTextToTex(this.argText(arg));
+  }
+
+  /** A log's argument as text: the user's digits when it is exactly what they typed (or 1 − it). */
+  private argText(arg: number): string {
+    if (!this.logits && this.d.safeguard === 'none') {
+      const typed = Number(this.ctx.inputText);
+      if (this.same(arg, typed)) return this.pText;
+      const exact = this.ctx.inputTyped ? oneMinusDecimal(this.ctx.inputText) : null;
+      if (exact !== null && this.same(arg, 1 - typed)) return exact;
+    }
+    return this.fmt(arg);
+  }
+
+  /** Equal up to the rounding of the dtype the loss was computed in. */
+  private same(a: number, b: number): boolean {
+    if (a === b) return true;
+    const tolerance = this.ctx.options.dtype === 'float32' ? 2 ** -22 : 2 ** -49;
+    return Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
+  }
+
+  private logs(): void {
+    const parts: string[] = [];
+    const sentences: string[] = [];
+    const floor = PRESETS[this.ctx.options.preset].logFloor;
+    for (const [arg, log] of this.activeLogs()) {
+      if (arg === null || log === null) continue;
+      const argTex = this.argTex(arg);
+      const clamped = floor !== null && this.d.safeguard === 'clamp-log-100' && Math.log(arg) < floor;
+      parts.push(clamped ? `\\max\\left(\\ln(${argTex}), ${floor}\\right) = ${this.tex(log)}` : `\\ln(${argTex}) = ${this.tex(log)}`);
+      const argText = this.argText(arg);
+      sentences.push(clamped ? `after the clamp the log of ${argText} counts as ${this.fmt(log)}` : `ln(${argText}) = ${this.fmt(log)}`);
+    }
+    let text = `Evaluate the natural log${sentences.length > 1 ? 's' : ''}: ${sentences.join(' and ')}. The log of a probability below 1 is negative.`;
+    if (this.logits) {
+      text += ' For logits the frameworks take these logs from z directly (log-sigmoid), which stays accurate even when σ(z) rounds to 0 or 1.';
+    }
+    this.add('log', parts.join(', \\qquad '), text);
+  }
+
+  /** The flip of sign, with the weights applied; returns the element loss in nats. */
+  private negate(): number {
+    const d = this.d;
+    const terms: string[] = [];
+    const positive = d.active !== 'negative' && d.logPositive !== null;
+    const negative = d.active !== 'positive' && d.logNegative !== null;
+    if (positive) {
+      const c = this.posWeighted ? d.posWeight * d.target : d.target;
+      terms.push(`${c === 1 ? '' : `${texFactor(this.tex(c))} \\cdot `}${texFactor(this.tex(d.logPositive ?? NaN))}`);
+    }
+    if (negative) {
+      const c = 1 - d.target;
+      terms.push(`${c === 1 ? '' : `${texFactor(this.tex(c))} \\cdot `}${texFactor(this.tex(d.logNegative ?? NaN))}`);
+    }
+    const w = this.outer();
+    const inner = terms.length === 1 ? (terms[0] ?? '') : `\\left[ ${terms.join(' + ')} \\right]`;
+    const prefix = w ? `-${texFactor(w)} \\cdot ` : '-';
+    const lnb = LN_OF_BASE[this.ctx.options.logBase];
+    // The engine's own value, so the walkthrough and the table agree to the last digit.
+    const nats = this.ctx.weightInLoss || !this.weighted ? d.loss * lnb : d.loss * lnb * d.weight;
+    const wrapped = terms.length === 1 && !inner.startsWith('(') ? `(${inner})` : inner;
+    const tex = `${this.bce} = ${prefix}${wrapped} = ${this.tex(nats)}`;
+    let text = `Flip the sign: the log${terms.length > 1 ? 's are' : ' is'} negative, so the loss comes out positive`;
+    text += this.weighted ? `, and the weight ${this.fmt(d.weight)} multiplies it: ${this.fmt(nats)}.` : `: ${this.fmt(nats)}.`;
+    this.add('negate', tex, text);
+    return nats;
+  }
+
+  private baseChange(nats: number): void {
+    const base = this.ctx.options.logBase;
+    const inBase = this.weightedLoss();
+    const tex = `${this.bce} = \\frac{${this.tex(nats)}}{\\ln ${base}} = ${this.tex(inBase)}`;
+    this.add(
+      'base-change',
+      tex,
+      `In base ${base} the loss is the same quantity in another unit: divide by ln ${base} ≈ ${formatNumber(LN_OF_BASE[base])}, giving ${this.fmt(inBase)}. Frameworks report the natural-log value, ${this.fmt(nats)}.`,
+    );
+  }
+
+  /** This element's loss, weight included, in the chosen base. */
+  private weightedLoss(): number {
+    return this.ctx.weightInLoss || !this.weighted ? this.d.loss : this.d.loss * this.d.weight;
+  }
+
+  private result(): void {
+    const d = this.d;
+    const value = this.weightedLoss();
+    const label = d.label !== null && d.label !== '' ? ` \\qquad (${texText(d.label)})` : '';
+    const gap = Math.abs(d.target - d.prediction);
+    let verdict: string;
+    if (gap <= 0.2) verdict = 'the prediction is close to the target, so the loss is small';
+    else if (gap < 0.5) verdict = 'the prediction is on the right side of 0.5 but not confident, so the loss is moderate';
+    else if (gap === 0.5) verdict = 'the prediction sits at 0.5, undecided';
+    else verdict = 'the prediction leans the wrong way, so the loss is large';
+    this.add('result', `${this.bce} = ${this.tex(value)}${label}`, `The loss for ${this.who} is ${this.fmt(value)}: ${verdict}.`);
+  }
+
+  private gradient(): void {
+    const d = this.d;
+    const s = this.s;
+    const gp = d.gradPrediction;
+    const gz = d.gradLogit;
+    let formula = '';
+    const simple =
+      this.ctx.options.logBase === 'e' && !this.weighted && !this.posWeighted && d.safeguard === 'none' && this.ctx.options.reduction !== 'none';
+    const n = this.ctx.reductionDivisor;
+    const expected = (d.prediction - d.target) / n;
+    if (simple && this.same(expected, gz)) {
+      const diff = `${this.pTex} - ${texFactor(this.yTex)}`;
+      formula =
+        n === 1
+          ? `\\hat{y}_{${s}} - y_{${s}} = ${diff} = `
+          : `\\frac{\\hat{y}_{${s}} - y_{${s}}}{${formatNumber(n)}} = \\frac{${diff}}{${formatNumber(n)}} = `;
+    }
+    const tex = `\\frac{\\partial L}{\\partial \\hat{y}_{${s}}} = ${this.tex(gp)}, \\qquad \\frac{\\partial L}{\\partial z_{${s}}} = ${formula}${this.tex(gz)}`;
+    const gap = Math.abs(d.prediction - d.target);
+    const how = gap > 0.5 ? 'hard' : gap > 0.2 ? 'moderately' : 'gently';
+    const source = this.logits ? 'the logit z' : 'the logit z behind ŷ (if ŷ came from a sigmoid)';
+    let text: string;
+    if (gz === 0) {
+      text = `The gradient with respect to ${source} is 0: ${d.safeguard === 'none' ? 'the prediction already matches the target' : 'the clip cuts the gradient for this element'}, so training does not move it.`;
+    } else {
+      const dir = gz < 0 ? 'raises z, pushing ŷ up towards 1' : 'lowers z, pushing ŷ down towards 0';
+      text = `∂L/∂ŷ = ${this.fmt(gp)} and ∂L/∂z = ${this.fmt(gz)}. The gradient with respect to ${source} is ${gz < 0 ? 'negative' : 'positive'}, so a gradient-descent step ${dir}, ${how} (ŷ is ${formatNumber(gap, 3)} away from y).`;
+    }
+    this.add('gradient', tex, text);
+  }
+}
+
+/** "“car”", "“car” in sample 2", "element 3" or "element (2, 3)": user labels are quoted, never interpreted. */
+export function describeElement(d: Pick<ElementDetail, 'index' | 'label'>): string {
+  const position = d.index.map((i) => i + 1);
+  if (d.label !== null && d.label !== '') {
+    return position.length > 1 ? `“${d.label}” in sample ${position[0]}` : `“${d.label}”`;
+  }
+  return position.length > 1 ? `element (${position.join(', ')})` : `element ${position[0]}`;
+}

@@ -1,0 +1,144 @@
+// The walkthrough as data: the loss computed with the preset's rule, then for each element the
+// steps worked by hand, the table, the reduction written out, and the notes.
+import { inputError } from '../errors';
+import { computeLoss, elementDetail } from '../loss';
+import type {
+  LabelDerivation,
+  LossOptions,
+  LossResult,
+  ParsedArray,
+  ParsedInput,
+  Result,
+  TableRow,
+  Walkthrough,
+  WalkthroughOptions,
+} from '../types';
+import { DEFAULT_PRECISION, formatNumber, typedDecimal } from './format';
+import { reductionSteps } from './reduction';
+import { elementSteps, type ElementContext } from './steps';
+
+/** The loss options of a walkthrough: the input kind comes from the parsed text. */
+export type WalkthroughLossOptions = Omit<LossOptions, 'input'>;
+
+export const NATURAL_LOG_NOTE =
+  'Every framework uses the natural log (ln). A tutorial that shows 0.0969 for −log(0.8) is using base 10: the same loss in another unit, 2.302585 (ln 10) times smaller.';
+
+/** A number of the parsed text as the user wrote it, when it can be kept; else null. */
+function typedText(source: string, array: ParsedArray, flatIndex: number): string | null {
+  const range = array.valueRanges[flatIndex];
+  const value = array.values[flatIndex];
+  if (range === undefined || value === undefined) return null;
+  return typedDecimal(source.slice(range.start, range.end), value);
+}
+
+function checkOptions(options: WalkthroughOptions): Result<true> {
+  const { precision, maxDerivations, maxTableRows } = options;
+  if (precision !== undefined && !(Number.isInteger(precision) && precision >= 1 && precision <= 17)) {
+    return { ok: false, error: inputError('bad-option', `The precision must be a whole number of significant digits from 1 to 17; got ${String(precision)}.`, undefined, 'Use 6, the default.') };
+  }
+  for (const [name, value] of [
+    ['maxDerivations', maxDerivations],
+    ['maxTableRows', maxTableRows],
+  ] as const) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
+      return { ok: false, error: inputError('bad-option', `${name} must be a whole number, 0 or more; got ${String(value)}.`) };
+    }
+  }
+  return { ok: true, value: true };
+}
+
+/** Whether the engine's element losses already include the weights (decided from its own reduction). */
+function weightsInElementLosses(result: LossResult, weightAt: (i: number) => number): boolean {
+  if (result.options.reduction === 'none') return true;
+  let plain = 0;
+  let weighted = 0;
+  const losses = result.elementLosses;
+  for (let i = 0; i < losses.length; i++) {
+    const l = losses[i] as number;
+    plain += l;
+    weighted += l * weightAt(i);
+  }
+  const d = result.reductionDivisor;
+  return Math.abs(plain / d - result.loss) <= Math.abs(weighted / d - result.loss);
+}
+
+export function buildWalkthrough(
+  parsed: ParsedInput,
+  loss: WalkthroughLossOptions,
+  options: WalkthroughOptions = {},
+): Result<Walkthrough> {
+  const checked = checkOptions(options);
+  if (!checked.ok) return checked;
+  const precision = options.precision ?? DEFAULT_PRECISION;
+  const lossOptions: LossOptions = { ...loss, input: parsed.inputKind };
+  const computed = computeLoss(parsed.targets.values, parsed.predictions.values, parsed.predictions.shape, lossOptions, parsed.labels);
+  if (!computed.ok) return computed;
+  const result = computed.value;
+  const count = result.elementLosses.length;
+
+  const weight = lossOptions.weight;
+  const weightAt = (i: number): number => {
+    if (weight === undefined || weight.length === 0) return 1;
+    return (weight.length === count ? weight[i] : weight[i % weight.length]) ?? 1;
+  };
+  const weighted = weight !== undefined;
+  const weightInLoss = weighted ? weightsInElementLosses(result, weightAt) : true;
+
+  const fmt = (x: number): string => formatNumber(x, precision);
+  const shownDerivations = Math.min(count, options.maxDerivations ?? count);
+  const derivations: LabelDerivation[] = [];
+  for (let i = 0; i < shownDerivations; i++) {
+    const detail = elementDetail(result, i);
+    const targetTyped = typedText(parsed.source, parsed.targets, i);
+    const inputTyped = typedText(parsed.source, parsed.predictions, i);
+    const ctx: ElementContext = {
+      options: lossOptions,
+      rule: result.rule,
+      precision,
+      targetText: targetTyped ?? fmt(detail.rawTarget),
+      targetTyped: targetTyped !== null,
+      inputText: inputTyped ?? fmt(parsed.predictions.values[i] ?? NaN),
+      inputTyped: inputTyped !== null,
+      weightInLoss,
+      reductionDivisor: result.reductionDivisor,
+    };
+    derivations.push({ detail, steps: elementSteps(detail, ctx) });
+  }
+
+  const rows = Math.min(count, options.maxTableRows ?? count);
+  const table: TableRow[] = [];
+  const columns = parsed.predictions.shape[parsed.predictions.shape.length - 1] ?? count;
+  const twoD = parsed.predictions.shape.length > 1;
+  const logits = parsed.inputKind === 'logits';
+  for (let i = 0; i < rows; i++) {
+    const z = parsed.predictions.values[i] ?? NaN;
+    const typedInput = typedText(parsed.source, parsed.predictions, i);
+    const elementLoss = result.elementLosses[i] ?? NaN;
+    table.push({
+      index: twoD ? [Math.floor(i / columns), i % columns] : [i],
+      label: parsed.labels?.[i % columns] ?? null,
+      target: typedText(parsed.source, parsed.targets, i) ?? fmt(parsed.targets.values[i] ?? NaN),
+      // σ(z) for logits comes from the engine, so the table and the derivation agree.
+      prediction: logits ? fmt(elementDetail(result, i).prediction) : (typedInput ?? fmt(z)),
+      logit: logits ? (typedInput ?? fmt(z)) : null,
+      loss: fmt(elementLoss),
+    });
+  }
+
+  const notes = [...parsed.notes, ...result.notes];
+  if (lossOptions.logBase === 'e') notes.push(NATURAL_LOG_NOTE);
+
+  return {
+    ok: true,
+    value: {
+      parsed,
+      result,
+      table,
+      elementCount: count,
+      derivations,
+      reductionSteps: reductionSteps(result, { precision, weightAt, weighted, weightInLoss }),
+      notes,
+      precision,
+    },
+  };
+}
