@@ -1,7 +1,10 @@
 // The one place that reads `lossWalkthrough.*` settings. Values are checked here, so a
 // hand-edited settings.json with a typo falls back to the default instead of reaching the engine.
 import * as vscode from 'vscode';
+import { PRESETS } from '../core/loss';
 import type { InputKindOption, LogBase, Preset, Reduction } from '../core/types';
+
+const PRESET_IDS = Object.keys(PRESETS) as Preset[];
 
 export const SETTINGS_SECTION = 'lossWalkthrough';
 
@@ -25,7 +28,6 @@ export const DEFAULT_SETTINGS: WalkthroughSettings = {
   followSelection: false,
 };
 
-const PRESETS: readonly Preset[] = ['pytorch', 'pytorch-logits', 'keras', 'tf-keras', 'sklearn', 'tfjs', 'exact'];
 const INPUT_KINDS: readonly InputKindOption[] = ['auto', 'probabilities', 'logits'];
 const REDUCTIONS: readonly Reduction[] = ['mean', 'sum', 'none'];
 const LOG_BASES: readonly LogBase[] = ['e', '2', '10'];
@@ -46,7 +48,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): WalkthroughSett
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
   const d = DEFAULT_SETTINGS;
   return {
-    preset: oneOf(config.get('preset'), PRESETS, d.preset),
+    preset: oneOf(config.get('preset'), PRESET_IDS, d.preset),
     inputKind: oneOf(config.get('inputKind'), INPUT_KINDS, d.inputKind),
     reduction: oneOf(config.get('reduction'), REDUCTIONS, d.reduction),
     logBase: oneOf(config.get('logBase'), LOG_BASES, d.logBase),

@@ -1,0 +1,90 @@
+// Copy and save a walkthrough. Files are written through `workspace.fs` and the clipboard
+// through `env.clipboard`, so both work on the web. The renderers are imported on use: the
+// HTML page needs MathJax, which must never load at activation.
+import * as vscode from 'vscode';
+import type { Walkthrough } from '../../core/types';
+import type { PanelAction } from '../walkthrough/messages';
+import type { WalkthroughOrigin } from '../walkthrough/origin';
+import { defaultSaveFolder, exportBaseName } from './saveLocation';
+
+export interface ExportSubject {
+  readonly walkthrough: Walkthrough;
+  readonly origin: WalkthroughOrigin;
+  readonly extensionUri: vscode.Uri;
+}
+
+export async function copyLatex(subject: ExportSubject): Promise<string> {
+  const { renderLatex } = await import('../../render');
+  const text = renderLatex(subject.walkthrough);
+  await vscode.env.clipboard.writeText(text);
+  void vscode.window.showInformationMessage(vscode.l10n.t('The walkthrough is on the clipboard as LaTeX.'));
+  return text;
+}
+
+export async function copyMarkdown(subject: ExportSubject): Promise<string> {
+  const { renderMarkdown } = await import('../../render');
+  const text = renderMarkdown(subject.walkthrough);
+  await vscode.env.clipboard.writeText(text);
+  void vscode.window.showInformationMessage(vscode.l10n.t('The walkthrough is on the clipboard as Markdown.'));
+  return text;
+}
+
+async function pickSaveUri(subject: ExportSubject, extension: string, filterName: string): Promise<vscode.Uri | undefined> {
+  const fileName = `${exportBaseName(subject.origin.documentName)}.${extension}`;
+  const folder = defaultSaveFolder(subject.origin);
+  return vscode.window.showSaveDialog({
+    defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,
+    filters: { [filterName]: [extension] },
+    title: vscode.l10n.t('Save the walkthrough'),
+  });
+}
+
+async function writeText(uri: vscode.Uri, text: string): Promise<void> {
+  try {
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not save {0}: {1}', uri.path.split('/').pop() ?? uri.toString(), reason));
+    throw err;
+  }
+}
+
+/** `target` skips the dialog (scripts and tests pass one); returns where it saved, if anywhere. */
+export async function saveMarkdown(subject: ExportSubject, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const uri = target ?? (await pickSaveUri(subject, 'md', vscode.l10n.t('Markdown')));
+  if (!uri) return undefined;
+  const { renderMarkdown } = await import('../../render');
+  await writeText(uri, renderMarkdown(subject.walkthrough));
+  return uri;
+}
+
+/** A standalone page: the walkthrough stylesheet is inlined, so the file works on its own. */
+export async function saveHtml(subject: ExportSubject, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const uri = target ?? (await pickSaveUri(subject, 'html', vscode.l10n.t('HTML')));
+  if (!uri) return undefined;
+  const { getMathRenderer, renderHtmlPage } = await import('../../render');
+  const cssBytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(subject.extensionUri, 'media', 'walkthrough.css'));
+  const css = new TextDecoder().decode(cssBytes);
+  const math = await getMathRenderer();
+  const title = vscode.l10n.t('Binary cross entropy: {0}', subject.origin.documentName);
+  await writeText(uri, renderHtmlPage(subject.walkthrough, math, { title, css }));
+  return uri;
+}
+
+/** `target` (for the save actions) skips the save dialog. */
+export async function runExport(action: PanelAction, subject: ExportSubject, target?: vscode.Uri): Promise<void> {
+  switch (action) {
+    case 'copyLatex':
+      await copyLatex(subject);
+      return;
+    case 'copyMarkdown':
+      await copyMarkdown(subject);
+      return;
+    case 'saveMarkdown':
+      await saveMarkdown(subject, target);
+      return;
+    case 'saveHtml':
+      await saveHtml(subject, target);
+      return;
+  }
+}

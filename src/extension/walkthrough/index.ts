@@ -1,0 +1,41 @@
+// The walkthrough feature: its command, its panel's palette commands, the serializer that
+// restores the panel, and the settings and selection listeners that keep the panel current.
+import * as vscode from 'vscode';
+import { CommandId } from '../commands';
+import { onDidChangeSettings } from '../settings';
+import type { PanelAction } from './messages';
+import { explainBinaryCrossEntropy } from './explainCommand';
+import { registerFollowSelection } from './followSelection';
+import { WalkthroughPanel } from './panel';
+import { registerWalkthroughSerializer } from './serializer';
+
+const PANEL_ACTION_COMMANDS: readonly (readonly [string, PanelAction])[] = [
+  [CommandId.copyLatex, 'copyLatex'],
+  [CommandId.copyMarkdown, 'copyMarkdown'],
+  [CommandId.saveMarkdown, 'saveMarkdown'],
+  [CommandId.saveHtml, 'saveHtml'],
+];
+
+export function registerWalkthrough(context: vscode.ExtensionContext): void {
+  const extensionUri = context.extensionUri;
+  context.subscriptions.push(
+    vscode.commands.registerCommand(CommandId.explainBinaryCrossEntropy, (text?: unknown, options?: unknown) =>
+      explainBinaryCrossEntropy(extensionUri, text, options),
+    ),
+    ...PANEL_ACTION_COMMANDS.map(([id, action]) =>
+      // A URI argument names the file for the save commands; menus pass other objects, ignored.
+      vscode.commands.registerCommand(id, async (target?: unknown) => {
+        const panel = WalkthroughPanel.active;
+        if (!panel) {
+          void vscode.window.showInformationMessage(vscode.l10n.t('Run "Explain Binary Cross Entropy" first: there is no walkthrough open.'));
+          return;
+        }
+        await panel.runAction(action, target instanceof vscode.Uri ? target : undefined);
+      }),
+    ),
+    registerWalkthroughSerializer(extensionUri),
+    registerFollowSelection(extensionUri),
+    onDidChangeSettings(() => void WalkthroughPanel.active?.refresh()),
+    { dispose: () => WalkthroughPanel.active?.dispose() },
+  );
+}

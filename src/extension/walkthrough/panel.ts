@@ -1,0 +1,212 @@
+// The one "BCE Walkthrough" panel: it owns its webview, its HTML and its state, is reused by
+// every run, and is rebuilt from its saved state after a window reload (see serializer.ts).
+// It keeps the text, not the results: every render recomputes with the settings of the moment,
+// so a changed setting shows up in an open panel without running the command again.
+import * as vscode from 'vscode';
+import type { Result, Walkthrough } from '../../core/types';
+import { PANEL_OPEN_CONTEXT_KEY, WALKTHROUGH_VIEW_TYPE } from '../commands';
+import { runExport, type ExportSubject } from '../exports/walkthroughExports';
+import { readSettings } from '../settings';
+import { effectiveOptions, explainSource, type Extent } from './explain';
+import { renderPanelErrorPage, renderPanelPage, type PageResources } from './html';
+import { parsePanelState, parseWebviewMessage, type PanelAction, type PanelState } from './messages';
+import type { WalkthroughOrigin } from './origin';
+
+/** Larger texts are not written into the webview's saved state (the panel then does not survive a reload). */
+const MAX_PERSISTED_SOURCE_CHARS = 2_000_000;
+/** The panel's table stops here; beyond it a page would take longer to lay out than to read. */
+export const MAX_PANEL_TABLE_ROWS = 20_000;
+
+export interface ShowOutcome {
+  readonly reused: boolean;
+  readonly result: Result<Walkthrough>;
+}
+
+export class WalkthroughPanel implements vscode.Disposable {
+  private static current: WalkthroughPanel | undefined;
+
+  /** The open panel, if any. */
+  static get active(): WalkthroughPanel | undefined {
+    return WalkthroughPanel.current;
+  }
+
+  /**
+   * Shows `state` in the panel, creating it beside the editor or reusing the open one.
+   * `computed` is the walkthrough the caller already built from the same state and settings.
+   */
+  static async show(extensionUri: vscode.Uri, state: PanelState, computed?: Walkthrough): Promise<ShowOutcome> {
+    const existing = WalkthroughPanel.current;
+    if (existing) {
+      existing.panel.reveal(undefined, true);
+      return { reused: true, result: await existing.update(state, computed) };
+    }
+    const webviewPanel = vscode.window.createWebviewPanel(
+      WALKTHROUGH_VIEW_TYPE,
+      panelTitle(state.documentName),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { ...webviewOptions(extensionUri), enableFindWidget: true },
+    );
+    const created = new WalkthroughPanel(webviewPanel, extensionUri, state);
+    return { reused: false, result: await created.render(computed) };
+  }
+
+  /** Rebuilds a panel VS Code restored after a reload, from the state its webview saved. */
+  static async revive(webviewPanel: vscode.WebviewPanel, extensionUri: vscode.Uri, rawState: unknown): Promise<void> {
+    webviewPanel.webview.options = webviewOptions(extensionUri);
+    const state = parsePanelState(rawState);
+    if (!state) {
+      // Nothing to rebuild from (an old version's state, or a text too large to keep).
+      const resources = resourcesFor(webviewPanel.webview, extensionUri);
+      webviewPanel.webview.html = renderPanelErrorPage(
+        resources,
+        webviewPanel.title,
+        vscode.l10n.t('The text of this walkthrough was not kept. Run "Explain Binary Cross Entropy" again.'),
+        null,
+      );
+      return;
+    }
+    WalkthroughPanel.current?.dispose();
+    const revived = new WalkthroughPanel(webviewPanel, extensionUri, state);
+    await revived.render();
+  }
+
+  private readonly disposables: vscode.Disposable[] = [];
+  private latest: Walkthrough | undefined;
+  /** Renders can overlap (settings change, follow-selection); only the newest may write the page. */
+  private generation = 0;
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    private state: PanelState,
+  ) {
+    WalkthroughPanel.current = this;
+    void vscode.commands.executeCommand('setContext', PANEL_OPEN_CONTEXT_KEY, true);
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
+    );
+  }
+
+  get origin(): WalkthroughOrigin {
+    return { documentName: this.state.documentName, documentUri: this.state.documentUri ? vscode.Uri.parse(this.state.documentUri) : null };
+  }
+
+  /** The walkthrough on screen, or undefined while the stored text gives an error. */
+  get walkthrough(): Walkthrough | undefined {
+    return this.latest;
+  }
+
+  get exportSubject(): ExportSubject | undefined {
+    return this.latest ? { walkthrough: this.latest, origin: this.origin, extensionUri: this.extensionUri } : undefined;
+  }
+
+  /** Shows new text (a new run of the command). */
+  update(state: PanelState, computed?: Walkthrough): Promise<Result<Walkthrough>> {
+    this.state = state;
+    return this.render(computed);
+  }
+
+  /** Recomputes the current text, e.g. after a settings change. */
+  refresh(): Promise<Result<Walkthrough>> {
+    return this.render();
+  }
+
+  /** `target` (save actions only) is the file to write, instead of asking. */
+  async runAction(action: PanelAction, target?: vscode.Uri): Promise<void> {
+    const subject = this.exportSubject;
+    if (!subject) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The panel shows no walkthrough to export.'));
+      return;
+    }
+    await runExport(action, subject, target);
+  }
+
+  private async render(computed?: Walkthrough): Promise<Result<Walkthrough>> {
+    const generation = ++this.generation;
+    const state = this.state;
+    const settings = readSettings(this.origin.documentUri ?? undefined);
+    const result: Result<Walkthrough> = computed
+      ? { ok: true, value: computed }
+      : explainSource(state.source, effectiveOptions(settings, state.overrides), panelExtent(state));
+    const title = panelTitle(state.documentName);
+    const resources = resourcesFor(this.panel.webview, this.extensionUri);
+    const persisted = state.source.length <= MAX_PERSISTED_SOURCE_CHARS ? state : null;
+    if (!result.ok) {
+      this.latest = undefined;
+      const message = result.error.suggestion ? `${result.error.message} ${result.error.suggestion}` : result.error.message;
+      this.panel.title = title;
+      this.panel.webview.html = renderPanelErrorPage(resources, title, message, persisted);
+      return result;
+    }
+    const walkthrough = result.value;
+    const { getMathRenderer, renderHtmlFragment } = await import('../../render');
+    const math = await getMathRenderer();
+    const fragment = renderHtmlFragment(walkthrough, math);
+    if (generation !== this.generation || this.disposed) return result;
+    this.latest = walkthrough;
+    this.panel.title = title;
+    this.panel.webview.html = renderPanelPage(resources, {
+      title,
+      mathStyleSheet: math.styleSheet(),
+      fragment,
+      renderedDerivations: walkthrough.derivations.length,
+      totalDerivations: walkthrough.elementCount,
+      nextBatch: settings.maxRenderedLabels,
+      state: persisted,
+    });
+    return result;
+  }
+
+  private onMessage(raw: unknown): void {
+    const message = parseWebviewMessage(raw);
+    if (!message) return;
+    switch (message.type) {
+      case 'action':
+        void this.runAction(message.action).catch(() => undefined);
+        return;
+      case 'renderMore': {
+        const step = readSettings(this.origin.documentUri ?? undefined).maxRenderedLabels;
+        this.state = { ...this.state, renderedLabels: this.state.renderedLabels + step };
+        void this.render();
+        return;
+      }
+    }
+  }
+
+  private disposed = false;
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (WalkthroughPanel.current === this) {
+      WalkthroughPanel.current = undefined;
+      void vscode.commands.executeCommand('setContext', PANEL_OPEN_CONTEXT_KEY, false);
+    }
+    this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+/** How much of the text the panel lays out for `state`. */
+export function panelExtent(state: PanelState): Extent {
+  return { maxDerivations: state.renderedLabels, maxTableRows: MAX_PANEL_TABLE_ROWS };
+}
+
+export function panelTitle(documentName: string): string {
+  return vscode.l10n.t('BCE: {0}', documentName);
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
+}
+
+function resourcesFor(webview: vscode.Webview, extensionUri: vscode.Uri): PageResources {
+  const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', name)).toString();
+  return {
+    cspSource: webview.cspSource,
+    walkthroughCss: media('walkthrough.css'),
+    panelCss: media('panel.css'),
+    panelJs: media('panel.js'),
+  };
+}

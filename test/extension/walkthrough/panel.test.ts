@@ -1,0 +1,64 @@
+/// <reference types="mocha" />
+// The open panel stays current: a changed setting recomputes it, and with followSelection on
+// it follows the selection. What it shows is read back through the Save as Markdown command.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, eventually, explain, openExample, walkthroughTabs, withSetting, workspaceUri } from '../helpers';
+
+async function savedMarkdown(name: string): Promise<string> {
+  const target = workspaceUri(name);
+  await vscode.commands.executeCommand('lossWalkthrough.saveMarkdown', target);
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+}
+
+describe('walkthrough panel', () => {
+  beforeEach(closeAllEditors);
+  after(closeAllEditors);
+
+  it('recomputes an open panel when a setting changes', async () => {
+    await openExample('article.py', 6, 0);
+    assert.ok(await explain());
+    assert.match(await savedMarkdown('before.md'), /0\.228393/);
+    await withSetting('logBase', '10', async () => {
+      // The refresh is asynchronous (it renders equations); the file shows it once it is done.
+      const after = await eventually(async () => {
+        const text = await savedMarkdown('after.md');
+        return /0\.0991898/.test(text) ? text : undefined;
+      });
+      assert.doesNotMatch(after, /0\.228393\b/);
+    });
+  });
+
+  it('follows the selection when lossWalkthrough.followSelection is on', async () => {
+    await openExample('article.py', 6, 0);
+    assert.ok(await explain());
+    await withSetting('followSelection', true, async () => {
+      const editor = await openExample('batch.py', 2, 0);
+      const last = editor.document.lineCount - 1;
+      editor.selection = new vscode.Selection(2, 0, last, editor.document.lineAt(last).text.length);
+      await eventually(async () => (walkthroughTabs()[0]?.label === 'BCE: batch.py' ? true : undefined));
+      assert.equal(walkthroughTabs().length, 1);
+    });
+  });
+
+  it('does not follow the selection while followSelection is off', async () => {
+    await openExample('article.py', 6, 0);
+    assert.ok(await explain());
+    const editor = await openExample('batch.py', 2, 0);
+    editor.selection = new vscode.Selection(2, 0, 11, 1);
+    // Past the follow delay (300 ms): had the panel followed, it would have switched by now.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    assert.equal(walkthroughTabs()[0]?.label, 'BCE: article.py');
+  });
+
+  it('saves the walkthrough as a standalone HTML page', async () => {
+    await openExample('article.py', 6, 0);
+    assert.ok(await explain());
+    const target = workspaceUri('walkthrough.html');
+    await vscode.commands.executeCommand('lossWalkthrough.saveHtml', target);
+    const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(html, /^<!DOCTYPE html>/i);
+    assert.match(html, /<svg/);
+    assert.match(html, /0\.228393/);
+  });
+});
