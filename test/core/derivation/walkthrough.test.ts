@@ -274,3 +274,29 @@ test('hostile label names reach the TeX only escaped', () => {
   }
   assert.match(step(w.derivations[1], 'result').tex, /\(\\\}\\\{\)$/);
 });
+
+test("with the real parser: the article's text gives the same walkthrough, digits as typed", async () => {
+  const { parseInput } = await import('../../../src/core/parse');
+  const parsed = parseInput('labels = [car, cat, dog]\ntargets = [1, 0, 1]\npredictions = [0.80, .3, 0.9]\n');
+  if (!parsed.ok) assert.fail(parsed.error.message);
+  const r = buildWalkthrough(parsed.value, PYTORCH);
+  if (!r.ok) assert.fail(r.error.message);
+  assert.deepEqual(r.value.derivations.map((d) => d.detail.label), ['car', 'cat', 'dog']);
+  assert.equal(step(r.value.derivations[0], 'substitute').tex, String.raw`\mathrm{BCE}_{1} = -\left[ 1 \ln(0.80) + (1 - 1) \ln(1 - 0.80) \right]`);
+  assert.match(step(r.value.derivations[1], 'substitute').tex, /\\ln\(0\.3\)/);
+  assert.equal(r.value.table[1]?.prediction, '0.3');
+  assert.equal(r.value.reductionSteps.at(-1)?.tex, 'L = 0.228393');
+});
+
+test('with the real parser: a batch example gives per-sample means for Keras', async () => {
+  const { parseInput } = await import('../../../src/core/parse');
+  const parsed = parseInput('targets = [[1, 0, 1], [0, 1, 0]]\npredictions = [[0.8, 0.3, 0.9], [0.2, 0.6, 0.1]]');
+  if (!parsed.ok) assert.fail(parsed.error.message);
+  const r = buildWalkthrough(parsed.value, { preset: 'keras', reduction: 'mean', logBase: 'e', dtype: 'float64' });
+  if (!r.ok) assert.fail(r.error.message);
+  const s2 = -(Math.log(0.8) + Math.log(0.6) + Math.log(0.9)) / 3;
+  const s1 = -(Math.log(0.8) + Math.log(0.7) + Math.log(0.9)) / 3;
+  const averages = r.value.reductionSteps.filter((s) => s.kind === 'average');
+  assert.match(averages[1]?.tex ?? '', new RegExp(`= ${s2.toPrecision(6)}$`));
+  assert.equal(r.value.reductionSteps.at(-1)?.tex, `L = ${((s1 + s2) / 2).toPrecision(6)}`);
+});
