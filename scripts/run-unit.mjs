@@ -4,11 +4,14 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const roots = ['test/core', 'test/render', 'test/cli'];
+const roots = ['test/core', 'test/render', 'test/cli.test.ts'];
 const files = [];
 function walk(dir) {
   let entries;
-  try { entries = readdirSync(dir); } catch { return; }
+  try {
+    if (!statSync(dir).isDirectory()) { if (dir.endsWith('.test.ts')) files.push(dir); return; }
+    entries = readdirSync(dir);
+  } catch { return; }
   for (const name of entries.sort()) {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) walk(full);

@@ -1,0 +1,231 @@
+// `npm run bench`: each figure beside a baseline measured in the same process, so the ratio
+// holds on a noisy machine. Prints a table and writes bench/results.json. Asserts nothing.
+import { spawnSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildWalkthrough } from '../src/core/derivation';
+import { computeLoss } from '../src/core/loss';
+import { parseInput } from '../src/core/parse';
+import type { LossOptions, Walkthrough } from '../src/core/types';
+import { getMathRenderer, renderHtmlFragment } from '../src/render';
+import { allEquations, naiveRenderer } from './naive-mathjax';
+
+interface Figure {
+  readonly name: string;
+  readonly ms: number;
+  readonly baseline: string;
+  readonly baselineMs: number;
+  /** ms / baselineMs, or for goals stated as a speed, baselineMs / ms. */
+  readonly ratio: number;
+  readonly goal: string;
+  readonly met: boolean | null;
+}
+
+const figures: Figure[] = [];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+/** Median time of `runs` calls, after `warmup` unmeasured ones; runs alternate with the baseline's. */
+function timePair(a: () => unknown, b: () => unknown, runs: number, warmup = 2): [number, number] {
+  for (let i = 0; i < warmup; i++) {
+    a();
+    b();
+  }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    a();
+    ta.push(performance.now() - t);
+    t = performance.now();
+    b();
+    tb.push(performance.now() - t);
+  }
+  return [median(ta), median(tb)];
+}
+
+function record(f: Omit<Figure, 'met'> & { goalRatio?: number; higherIsBetter?: boolean }): void {
+  const met = f.goalRatio === undefined ? null : f.higherIsBetter ? f.ratio >= f.goalRatio : f.ratio <= f.goalRatio;
+  figures.push({ name: f.name, ms: f.ms, baseline: f.baseline, baselineMs: f.baselineMs, ratio: f.ratio, goal: f.goal, met });
+}
+
+// A seeded generator, so every run measures the same numbers.
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function computeBench(): void {
+  const n = 1_000_000;
+  const rand = random(1);
+  const y = new Float64Array(n);
+  const p = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    y[i] = rand() < 0.5 ? 0 : 1;
+    p[i] = 0.001 + 0.998 * rand();
+  }
+  let sink = 0;
+  const bare = () => {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const yi = y[i] as number;
+      const pi = p[i] as number;
+      s -= yi * Math.log(pi) + (1 - yi) * Math.log(1 - pi);
+    }
+    sink += s / n;
+  };
+  for (const dtype of ['float64', 'float32'] as const) {
+    const options: LossOptions = { preset: 'pytorch', reduction: 'mean', input: 'probabilities', logBase: 'e', dtype };
+    const ours = () => {
+      const r = computeLoss(y, p, [n], options);
+      if (r.ok) sink += r.value.loss;
+    };
+    const [ms, baseMs] = timePair(ours, bare, 9);
+    record({
+      name: `compute 1e6 elements (pytorch, ${dtype})`,
+      ms,
+      baseline: 'bare loop, two Math.log',
+      baselineMs: baseMs,
+      ratio: ms / baseMs,
+      goal: dtype === 'float64' ? '≤ 1.5×' : 'float32 emulation, no goal',
+      ...(dtype === 'float64' ? { goalRatio: 1.5 } : {}),
+    });
+  }
+  if (sink === 42) console.log('');
+}
+
+function parseBench(): void {
+  const n = 500_000; // two arrays: a million numbers in all, the default limit
+  const rand = random(2);
+  const ys: string[] = [];
+  const ps: string[] = [];
+  for (let i = 0; i < n; i++) {
+    ys.push(rand() < 0.5 ? '0' : '1');
+    ps.push(String(Math.round(rand() * 1e6) / 1e6));
+  }
+  const text = `targets = [${ys.join(', ')}]\npredictions = [${ps.join(', ')}]\n`;
+  const json = `{"targets": [${ys.join(', ')}], "predictions": [${ps.join(', ')}]}`;
+  let sink = 0;
+  const ours = () => {
+    const r = parseInput(text, { inputKind: 'probabilities' });
+    if (r.ok) sink += r.value.predictions.values.length;
+  };
+  const base = () => {
+    sink += (JSON.parse(json) as { predictions: number[] }).predictions.length;
+  };
+  const [ms, baseMs] = timePair(ours, base, 7);
+  record({
+    name: 'parse 1e6 numbers (Python text)',
+    ms,
+    baseline: 'JSON.parse of the same arrays',
+    baselineMs: baseMs,
+    ratio: baseMs / ms,
+    goal: '≥ 0.5× its speed',
+    goalRatio: 0.5,
+    higherIsBetter: true,
+  });
+  if (sink === 42) console.log('');
+}
+
+/** A 20-label walkthrough with fresh numbers, so a warm cache only helps where a page really repeats itself. */
+function twentyLabels(seed: number): Walkthrough {
+  const rand = random(seed);
+  const labels = Array.from({ length: 20 }, (_, i) => `label${i + 1}`);
+  const targets = labels.map(() => (rand() < 0.5 ? 0 : 1));
+  const preds = labels.map(() => (Math.round(rand() * 98) + 1) / 100);
+  const text = `labels = [${labels.join(', ')}]\ntargets = [${targets.join(', ')}]\npredictions = [${preds.join(', ')}]`;
+  const parsed = parseInput(text);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const w = buildWalkthrough(parsed.value, { preset: 'pytorch', reduction: 'mean', logBase: 'e', dtype: 'float64' });
+  if (!w.ok) throw new Error(w.error.message);
+  return w.value;
+}
+
+async function renderBench(): Promise<void> {
+  const math = await getMathRenderer();
+  const naive = naiveRenderer();
+  let seed = 100;
+  let sink = 0;
+  const ours = () => {
+    sink += renderHtmlFragment(twentyLabels(seed++), math).length;
+  };
+  const base = () => {
+    for (const tex of allEquations(twentyLabels(seed++))) sink += naive(tex).length;
+  };
+  const [ms, baseMs] = timePair(ours, base, 9);
+  record({
+    name: 'render 20-label walkthrough, warm',
+    ms,
+    baseline: 'naive MathJax (AllPackages, no cache, one convert per equation)',
+    baselineMs: baseMs,
+    ratio: ms / baseMs,
+    goal: '≤ 1/3 of its time',
+    goalRatio: 1 / 3,
+  });
+  if (sink === 42) console.log('');
+}
+
+/**
+ * Cold: a fresh process each time, import + create + render the page; median of several. The
+ * script is bundled by esbuild first, as the extension and the CLI are, so loading is measured
+ * as users meet it rather than through tsx's on-the-fly compilation.
+ */
+function coldRenderBench(): void {
+  const bundle = join('dist', 'bench', 'cold-render.js');
+  buildSync({ entryPoints: [join('bench', 'cold-render.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2022', outfile: bundle, logLevel: 'warning' });
+  const child = (which: string): number => {
+    const r = spawnSync(process.execPath, [bundle, which], { encoding: 'utf8' });
+    const last = r.stdout.trim().split('\n').pop() ?? '';
+    const ms = Number(last);
+    if (last === '' || !Number.isFinite(ms)) throw new Error(`cold render (${which}) failed: ${r.stderr}`);
+    return ms;
+  };
+  const ours: number[] = [];
+  const base: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    ours.push(child('ours'));
+    base.push(child('naive'));
+  }
+  const ms = median(ours);
+  const baseMs = median(base);
+  record({
+    name: 'render 20-label walkthrough, cold (new process: load, init, render)',
+    ms,
+    baseline: 'naive MathJax, cold',
+    baselineMs: baseMs,
+    ratio: ms / baseMs,
+    goal: 'no goal (reported)',
+  });
+}
+
+function fmt(x: number): string {
+  return x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
+}
+
+async function main(): Promise<void> {
+  computeBench();
+  parseBench();
+  await renderBench();
+  coldRenderBench();
+  const rows = figures.map((f) => [f.name, `${fmt(f.ms)} ms`, `${fmt(f.baselineMs)} ms`, f.baseline, `${f.ratio.toFixed(2)}×`, f.goal, f.met === null ? '' : f.met ? 'met' : 'MISSED']);
+  const header = ['figure', 'ours', 'baseline', 'baseline is', 'ratio', 'goal', ''];
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const r of rows) console.log(line(r));
+  writeFileSync(join('bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, figures }, null, 2) + '\n');
+  console.log('\nwritten: bench/results.json');
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,135 @@
+// The CLI as a person runs it: a real process, real files and stdin, exit codes and streams.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+
+const ARTICLE = 'labels = [car, cat, dog]\ntargets = [1, 0, 1]\npredictions = [0.8, 0.3, 0.9]\n';
+const dir = mkdtempSync(join(tmpdir(), 'lw-cli-'));
+const articleFile = join(dir, 'article.py');
+writeFileSync(articleFile, ARTICLE);
+
+function cli(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { input, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// Golden values from shared/reference/loss-semantics.md.
+const close = (actual: unknown, expected: number, tol = 1e-6) =>
+  assert.ok(typeof actual === 'number' && Math.abs(actual - expected) <= tol, `${String(actual)} is not within ${tol} of ${expected}`);
+
+describe('loss-walkthrough CLI', () => {
+  it('explains the article example from a file as text', () => {
+    const r = cli([articleFile]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Loss L = 0\.228393\b/);
+    for (const label of ['car', 'cat', 'dog']) assert.match(r.stdout, new RegExp(`^${label} \\(element`, 'm'));
+    assert.equal(r.stderr, '');
+  });
+
+  it('reads standard input when no file is given', () => {
+    const r = cli(['--log-base', '10'], ARTICLE);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Loss L = 0\.0991898\b/);
+  });
+
+  it('writes the documented JSON contract', () => {
+    const r = cli(['--format', 'json', '--dtype', 'float64', articleFile]);
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout);
+    close(json.loss, 0.228393);
+    assert.equal(json.reduction, 'mean');
+    assert.equal(json.preset, 'pytorch');
+    assert.equal(json.input, 'probabilities');
+    assert.equal(json.logBase, 'e');
+    assert.deepEqual(json.shape, [3]);
+    assert.equal(json.elements.length, 3);
+    const [car, cat, dog] = json.elements;
+    assert.deepEqual(car.index, [0]);
+    assert.equal(car.label, 'car');
+    assert.equal(car.target, 1);
+    assert.equal(car.prediction, 0.8);
+    assert.equal(car.logit, null);
+    close(car.loss, 0.22314355, 1e-8);
+    close(cat.loss, 0.35667494, 1e-8);
+    close(dog.loss, 0.10536052, 1e-8);
+    // ∂L/∂p = (p - y) / (p (1 - p)) / N, ∂L/∂z = (p - y) / N
+    close(car.gradPrediction, (0.8 - 1) / (0.8 * 0.2) / 3, 1e-12);
+    close(cat.gradLogit, (0.3 - 0) / 3, 1e-12);
+    assert.equal(car.clamped, false);
+    assert.equal(json.sampleLosses, undefined);
+    assert.ok(Array.isArray(json.notes) && json.notes.length > 0);
+  });
+
+  it('nests per-element losses for reduction none and gives per-sample losses for a batch', () => {
+    const r = cli(['--format', 'json', '--reduction', 'none', '--dtype', 'float64'], 'y_true = [[1, 0], [0, 1]]\ny_pred = [[0.8, 0.3], [0.4, 0.9]]');
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout);
+    assert.deepEqual(json.shape, [2, 2]);
+    assert.equal(json.loss.length, 2);
+    close(json.loss[0][0], -Math.log(0.8), 1e-12);
+    close(json.loss[1][0], -Math.log(0.6), 1e-12);
+    close(json.sampleLosses[0], (-Math.log(0.8) - Math.log(0.7)) / 2, 1e-12);
+    close(json.sampleLosses[1], (-Math.log(0.6) - Math.log(0.9)) / 2, 1e-12);
+    assert.deepEqual(json.elements[3].index, [1, 1]);
+  });
+
+  it('writes infinities as strings in JSON', () => {
+    const r = cli(['--format', 'json', '--preset', 'exact', '--dtype', 'float64'], 'targets = [1]\npredictions = [0]');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /"loss": "Infinity"/);
+  });
+
+  it('applies the preset, weights and label smoothing', () => {
+    const weighted = JSON.parse(cli(['--format', 'json', '--dtype', 'float64', '--weight', '[1, 2, 3]', articleFile]).stdout);
+    close(weighted.loss, 0.417525);
+    const sklearn = JSON.parse(cli(['--format', 'json', '--preset', 'sklearn', '--weight', '1,2,3', articleFile]).stdout);
+    close(sklearn.loss, 0.208762);
+    const smoothed = JSON.parse(cli(['--format', 'json', '--dtype', 'float64', '--label-smoothing', '0.1', articleFile]).stdout);
+    close(smoothed.loss, 0.30224);
+    const logits = JSON.parse(cli(['--format', 'json', '--dtype', 'float64', '--input', 'logits', '--pos-weight', '[2]'], 'targets = [1, 0, 1]\nlogits = [2, -1, 3]').stdout);
+    close(logits.loss, 0.221431);
+  });
+
+  it('writes Markdown, LaTeX and a standalone HTML page', () => {
+    const md = cli(['--format', 'markdown', articleFile]);
+    assert.equal(md.code, 0, md.stderr);
+    assert.match(md.stdout, /\$\$/);
+    const tex = cli(['--format', 'latex', articleFile]);
+    assert.match(tex.stdout, /\\begin\{document\}/);
+    const html = cli(['--format', 'html', articleFile]);
+    assert.equal(html.code, 0, html.stderr);
+    assert.match(html.stdout, /^<!DOCTYPE html>/i);
+    assert.ok((html.stdout.match(/<svg/g) ?? []).length >= 3, 'one equation per step at least');
+    assert.doesNotMatch(html.stdout, /<script/i);
+  });
+
+  it('exits 1 on bad input with the place and no stack trace', () => {
+    const r = cli(['--input', 'probabilities'], 'targets = [1, 0]\npredictions = [0.5, 2.5]');
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^<stdin>:2:/);
+    assert.match(r.stderr, /2\.5/);
+    assert.match(r.stderr, /logits/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /);
+  });
+
+  it('exits 1 when the file cannot be read', () => {
+    const r = cli([join(dir, 'missing.py')]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /cannot read .*missing\.py \(ENOENT\)/);
+  });
+
+  it('exits 2 on bad usage and prints help on --help', () => {
+    for (const args of [['--preset', 'caffe'], ['--bogus'], ['--precision', '0'], ['--weight', 'heavy'], ['a', 'b']]) {
+      const r = cli(args, '');
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, /--help/);
+    }
+    const help = cli(['--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^Usage: loss-walkthrough/);
+  });
+});
