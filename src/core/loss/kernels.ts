@@ -158,7 +158,7 @@ export function unguardedLog(y: number, p: number, k: KernelConstants, s: Elemen
   }
   s.safeguard = SAFEGUARD_NONE;
   if (s.explain) report(s, p, p, NaN, y !== 0 ? p : NaN, lp, y !== 1 ? r(1 - p, f32) : NaN, ln);
-  return -sum;
+  return 0 - sum; // not -sum: a perfect hit is 0, not -0
 }
 
 /**
@@ -191,7 +191,7 @@ export function clip(y: number, p: number, k: KernelConstants, s: ElementScratch
   }
   s.safeguard = guard;
   if (s.explain) report(s, p, c, NaN, posArg, lp, negArg, ln);
-  return -bce;
+  return 0 - bce; // not -bce: a perfect hit is 0, not -0
 }
 
 /**
@@ -224,7 +224,7 @@ export function twoColumnClip(y: number, p: number, k: KernelConstants, s: Eleme
   }
   s.safeguard = guard;
   if (s.explain) report(s, p, q1, NaN, y !== 0 ? q1 : NaN, lp, y !== 1 ? q0 : NaN, ln);
-  return -sum;
+  return 0 - sum; // not -sum: a perfect hit is 0, not -0
 }
 
 /** scikit-learn has no logits path: a user applies expit first, so do we. */

@@ -33,9 +33,8 @@ export function averagingOf(preset: Preset, weighted: boolean): Averaging {
     case 'sklearn':
       return 'weight-sum';
     case 'tfjs':
-      // tf.metrics.binaryCrossentropy has no weights; with weights a TF.js user calls
-      // tf.losses.sigmoidCrossEntropy, whose default reduction counts the non-zero weights.
-      return weighted ? 'nonzero-weights' : 'per-sample';
+      // TF.js's losses reduce by SUM_BY_NONZERO_WEIGHTS: the element count without weights.
+      return weighted ? 'nonzero-weights' : 'elements';
     default:
       return 'elements';
   }

@@ -100,7 +100,7 @@ export const PRESETS: Readonly<Record<Preset, PresetInfo>> = {
     call: 'tf.metrics.binaryCrossentropy',
     logitsCall: 'tf.losses.sigmoidCrossEntropy',
     safeguard: 'Each prediction is clipped to [ε, 1 - ε] with ε = 1e-7, turned back into a logit ln(p / (1 - p)), and the stable logits formula is applied.',
-    averaging: 'Each sample is averaged over its last axis, then over the batch; with weights, the weighted sum is divided by the number of non-zero weights.',
+    averaging: 'The mean divides the weighted sum by the number of non-zero weights (by the number of elements when there are no weights), as the default reduction of tf.losses does.',
     epsilon: kerasEpsilon,
     logFloor: null,
     defaultDtype: 'float32',
