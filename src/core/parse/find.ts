@@ -5,11 +5,12 @@
 import type { InputError, ParseOptions, ParsedArray, Result } from '../types';
 import { inputError } from '../errors';
 import { isLabelNamesName, lossArgumentRoles, roleOfNumericName, type ArrayRole, type RoleStrength } from './names';
+import { withValueRanges, type ValuePositions } from './ranges';
 import { scanArrays, type RawArray } from './scanner';
 
 export type { ArrayRole } from './names';
 
-export interface FoundArray extends ParsedArray {
+export interface FoundArray extends ParsedArray, ValuePositions {
   /** 'words' for label lists such as `[car, cat, dog]` or `["car", "cat", "dog"]`. */
   readonly content: 'numbers' | 'words';
   readonly words: readonly string[] | null;
@@ -27,35 +28,45 @@ export const DEFAULT_MAX_NUMBERS = 1_000_000;
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
 
 function withRole(raw: RawArray): FoundArray {
-  const base = {
-    values: raw.values,
-    shape: raw.shape,
-    range: raw.range,
-    valueRanges: raw.valueRanges,
-    name: raw.name,
-    content: raw.content,
-    words: raw.words,
-    problem: raw.problem,
-  };
+  const { role, roleStrength, roleReason } = roleOf(raw);
+  return withValueRanges(
+    {
+      values: raw.values,
+      shape: raw.shape,
+      range: raw.range,
+      valueStarts: raw.valueStarts,
+      valueEnds: raw.valueEnds,
+      name: raw.name,
+      content: raw.content,
+      words: raw.words,
+      problem: raw.problem,
+      role,
+      roleStrength,
+      roleReason,
+    },
+    raw,
+  );
+}
+
+function roleOf(raw: RawArray): Pick<FoundArray, 'role' | 'roleStrength' | 'roleReason'> {
   const name = raw.name;
   if (raw.content === 'words' && name !== null && isLabelNamesName(name)) {
-    return { ...base, role: 'labels', roleStrength: 3, roleReason: null };
+    return { role: 'labels', roleStrength: 3, roleReason: null };
   }
   const named = name !== null ? roleOfNumericName(name, raw.nameIsKeyword) : null;
   if (named !== null) {
     const role = named.role === 'predictions' && raw.fromLogits ? 'logits' : named.role;
-    return { ...base, role, roleStrength: named.strength, roleReason: role !== named.role ? `from_logits=True in ${raw.callee ?? 'the call'}` : null };
+    return { role, roleStrength: named.strength, roleReason: role !== named.role ? `from_logits=True in ${raw.callee ?? 'the call'}` : null };
   }
   if (raw.callee !== null && raw.argumentIndex >= 0) {
-    const roles = lossArgumentRoles(raw.callee);
-    const positional = roles?.[raw.argumentIndex];
+    const positional = lossArgumentRoles(raw.callee)?.[raw.argumentIndex];
     if (positional !== undefined) {
       const role = positional === 'predictions' && raw.fromLogits ? 'logits' : positional;
       const ordinal = ORDINALS[raw.argumentIndex] ?? `${raw.argumentIndex + 1}th`;
-      return { ...base, role, roleStrength: 2, roleReason: `the ${ordinal} argument of ${raw.callee}` };
+      return { role, roleStrength: 2, roleReason: `the ${ordinal} argument of ${raw.callee}` };
     }
   }
-  return { ...base, role: null, roleStrength: 0, roleReason: null };
+  return { role: null, roleStrength: 0, roleReason: null };
 }
 
 export function checkMaxNumbers(options: ParseOptions | undefined): Result<number> {

@@ -2,7 +2,13 @@
 // finder needs. One pass of char codes, no regular expressions on the hot path, no recursion:
 // linear in the length of the text whatever it contains.
 
-import { decimalValue } from './number';
+const POW10: readonly number[] = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
+  1e22,
+];
+
+/** Keeps absurd exponents (1e999999999999) from growing without bound; parseFloat gives the value. */
+const EXPONENT_CAP = 100000;
 
 export const T_END = 0;
 export const T_NUMBER = 1;
@@ -65,10 +71,9 @@ function isDigit(c: number): boolean {
 
 /** Characters that may continue a name; non-ASCII letters count so that labels like `café` work. */
 export function isNameChar(c: number): boolean {
-  if (c < 128) {
-    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
-  }
-  return !isUnicodeSpace(c) && UNICODE_WORD.test(String.fromCharCode(c));
+  if (c >= 128) return !isUnicodeSpace(c) && UNICODE_WORD.test(String.fromCharCode(c));
+  // NaN (past the end of the text) fails every comparison here.
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
 }
 
 function isNameStart(c: number): boolean {
@@ -139,6 +144,44 @@ export class Lexer {
       i++;
     }
     return -1;
+  }
+
+  /**
+   * The fast path for long arrays: if a separator (a comma, or whitespace as numpy prints) and
+   * then a plain number follow, reads the number as next() would and returns true. Otherwise
+   * consumes nothing and returns false.
+   */
+  nextSeparatedNumber(): boolean {
+    const text = this.text;
+    const saved = this.pos;
+    let i = saved;
+    let c = text.charCodeAt(i);
+    let separated = false;
+    while (c === CH_SPACE || c === CH_LF || c === CH_TAB || c === CH_CR) {
+      c = text.charCodeAt(++i);
+      separated = true;
+    }
+    if (c === CH_COMMA) {
+      c = text.charCodeAt(++i);
+      while (c === CH_SPACE || c === CH_LF || c === CH_TAB || c === CH_CR) c = text.charCodeAt(++i);
+    } else if (!separated) {
+      return false;
+    }
+    let digitsStart = i;
+    let negative = false;
+    if (c === CH_MINUS || c === CH_PLUS) {
+      negative = c === CH_MINUS;
+      digitsStart = i + 1;
+      c = text.charCodeAt(digitsStart);
+    }
+    if (!((c >= 48 && c <= 57) || (c === CH_DOT && isDigit(text.charCodeAt(digitsStart + 1))))) return false;
+    this.start = i;
+    if (this.number(digitsStart, negative) !== T_NUMBER) {
+      this.pos = saved;
+      this.previousEndsValue = true;
+      return false;
+    }
+    return true;
   }
 
   next(): TokenType {
@@ -279,36 +322,73 @@ export class Lexer {
     return (this.type = T_FATAL);
   }
 
+  /**
+   * Reads `digits [. digits] [e [+-] digits]` (or `. digits ...`) and its value in one pass.
+   * With at most 15 significant digits the mantissa is exact in a double, and so is 10^k for
+   * k ≤ 22, so one multiplication or division gives the correctly rounded value (Clinger's fast
+   * path), equal to parseFloat's. Anything else goes to parseFloat.
+   */
   private number(digitsStart: number, negative: boolean): TokenType {
     const text = this.text;
     let i = digitsStart;
+    let mantissa = 0;
+    let significant = 0;
+    let fractionDigits = 0;
     let c = text.charCodeAt(i);
-    while (isDigit(c)) c = text.charCodeAt(++i);
+    while (c >= 48 && c <= 57) {
+      if (significant > 0 || c !== 48) {
+        mantissa = mantissa * 10 + (c - 48);
+        significant++;
+      }
+      c = text.charCodeAt(++i);
+    }
     if (c === CH_DOT && text.charCodeAt(i + 1) !== CH_DOT) {
       c = text.charCodeAt(++i);
-      while (isDigit(c)) c = text.charCodeAt(++i);
+      while (c >= 48 && c <= 57) {
+        if (significant > 0 || c !== 48) {
+          mantissa = mantissa * 10 + (c - 48);
+          significant++;
+        }
+        fractionDigits++;
+        c = text.charCodeAt(++i);
+      }
     }
     let wellFormed = true;
+    let exponent = 0;
     if (c === 101 || c === 69) {
       let k = i + 1;
       let d = text.charCodeAt(k);
-      if (d === CH_PLUS || d === CH_MINUS) d = text.charCodeAt(++k);
-      if (isDigit(d)) {
-        while (isDigit(d)) d = text.charCodeAt(++k);
+      let exponentNegative = false;
+      if (d === CH_PLUS || d === CH_MINUS) {
+        exponentNegative = d === CH_MINUS;
+        d = text.charCodeAt(++k);
+      }
+      if (d >= 48 && d <= 57) {
+        while (d >= 48 && d <= 57) {
+          if (exponent < EXPONENT_CAP) exponent = exponent * 10 + (d - 48);
+          d = text.charCodeAt(++k);
+        }
+        if (exponentNegative) exponent = -exponent;
         i = k;
         c = d;
       } else {
         wellFormed = false;
       }
     }
-    if (!wellFormed || isNameChar(c)) {
+    if (!wellFormed || (c >= 0 && isNameChar(c))) {
       // `1.0f`, `0x1F`, `1e`, `1_000`: read the whole run so the message can quote it.
       while (i < this.length && (isNameChar(text.charCodeAt(i)) || text.charCodeAt(i) === CH_DOT)) i++;
       this.end = this.pos = i;
       this.previousEndsValue = true;
       return (this.type = T_BAD_NUMBER);
     }
-    const magnitude = decimalValue(text, digitsStart, i);
+    let magnitude: number;
+    const scale = exponent - fractionDigits;
+    if (significant === 0) magnitude = 0;
+    else if (significant <= 15 && scale === 0) magnitude = mantissa;
+    else if (significant <= 15 && scale > 0 && scale <= 22) magnitude = mantissa * (POW10[scale] as number);
+    else if (significant <= 15 && scale < 0 && scale >= -22) magnitude = mantissa / (POW10[-scale] as number);
+    else magnitude = parseFloat(text.slice(digitsStart, i));
     this.value = negative ? -magnitude : magnitude;
     this.end = this.pos = i;
     this.previousEndsValue = true;

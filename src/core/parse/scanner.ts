@@ -10,34 +10,36 @@
 
 import { inputError } from '../errors';
 import type { InputError, InputErrorCode, Result, TextRange } from '../types';
-import {
-  CH_UNICODE_MINUS,
-  Lexer,
-  T_ASSIGN,
-  T_BAD_NUMBER,
-  T_CLOSE,
-  T_COLON,
-  T_COMMA,
-  T_ELLIPSIS,
-  T_END,
-  T_FATAL,
-  T_NAME,
-  T_NUMBER,
-  T_OPEN,
-  T_OTHER,
-  T_SEMICOLON,
-  T_STRING,
-  type TokenType,
-} from './lexer';
+import * as tokens from './lexer';
+import { Lexer, type TokenType } from './lexer';
 import { isArrayConstructor, isKeyword, isVectorCall } from './names';
 import { describePosition, quoteRange } from './text';
+
+// Local copies: imported bindings are read through getters when the TypeScript is run by tsx
+// (tests, benchmark), and the token loop reads these millions of times.
+const T_ASSIGN = tokens.T_ASSIGN;
+const T_BAD_NUMBER = tokens.T_BAD_NUMBER;
+const T_CLOSE = tokens.T_CLOSE;
+const T_COLON = tokens.T_COLON;
+const T_COMMA = tokens.T_COMMA;
+const T_ELLIPSIS = tokens.T_ELLIPSIS;
+const T_END = tokens.T_END;
+const T_FATAL = tokens.T_FATAL;
+const T_NAME = tokens.T_NAME;
+const T_NUMBER = tokens.T_NUMBER;
+const T_OPEN = tokens.T_OPEN;
+const T_OTHER = tokens.T_OTHER;
+const T_SEMICOLON = tokens.T_SEMICOLON;
+const T_STRING = tokens.T_STRING;
+const CH_UNICODE_MINUS = tokens.CH_UNICODE_MINUS;
 
 /** An array as found in the text, before any role is given to it. */
 export interface RawArray {
   readonly values: Float64Array;
   readonly shape: readonly number[];
   readonly range: TextRange;
-  readonly valueRanges: readonly TextRange[];
+  readonly valueStarts: Int32Array;
+  readonly valueEnds: Int32Array;
   readonly name: string | null;
   readonly content: 'numbers' | 'words';
   readonly words: readonly string[] | null;
@@ -83,7 +85,6 @@ class ArrayBuild {
   rowLength = -1;
   sawComma = false;
   error: InputError | null = null;
-  readonly ranges: TextRange[] = [];
   readonly words: string[] = [];
   constructor(
     readonly name: string | null,
@@ -143,6 +144,7 @@ class Frame {
 }
 
 const EMPTY_VALUES = new Float64Array(0);
+const EMPTY_POSITIONS = new Int32Array(0);
 
 function closerFor(open: number): number {
   return open === CH_LPAREN ? CH_RPAREN : open === CH_LBRACKET ? CH_RBRACKET : CH_RBRACE;
@@ -191,6 +193,9 @@ export class ArrayScanner {
   private readonly stack: Frame[];
   private readonly arrays: RawArray[] = [];
   private buffer = new Float64Array(1024);
+  /** Values, start and end offsets of the array being read; one array is read at a time. */
+  private starts = new Int32Array(1024);
+  private ends = new Int32Array(1024);
   private used = 0;
   private total = 0;
 
@@ -456,7 +461,6 @@ export class ArrayScanner {
       if (t === T_OPEN) this.pushNested(frame, build);
       return null;
     }
-    const tokenRange = { start: lexer.start, end: lexer.end };
     if (frame.sign !== 0 && t !== T_NAME) {
       this.problem(build, 'syntax', 'A sign here is not followed by a number.', { start: frame.signStart, end: frame.signStart + 1 });
       if (t === T_OPEN) this.pushNested(frame, build);
@@ -471,7 +475,7 @@ export class ArrayScanner {
       case T_STRING: {
         if (!this.startElement(frame, build)) return null;
         const word = unescapeString(this.text.slice(lexer.contentStart, lexer.contentEnd));
-        this.addWord(frame, build, word, tokenRange);
+        this.addWord(frame, build, word, this.tokenRange());
         return null;
       }
       case T_OPEN:
@@ -479,7 +483,7 @@ export class ArrayScanner {
         return null;
       case T_COMMA:
         if (!frame.expectSeparator) {
-          this.problem(build, 'syntax', frame.count === 0 ? 'A comma comes before the first value.' : 'Two commas in a row, with no value between them.', tokenRange, 'Remove the extra comma.');
+          this.problem(build, 'syntax', frame.count === 0 ? 'A comma comes before the first value.' : 'Two commas in a row, with no value between them.', this.tokenRange(), 'Remove the extra comma.');
         }
         frame.expectSeparator = false;
         if (frame.depth === 1) build.sawComma = true;
@@ -488,7 +492,7 @@ export class ArrayScanner {
         const c = lexer.char;
         if ((c === CH_MINUS || c === CH_PLUS || c === CH_UNICODE_MINUS) && lexer.end === lexer.start + 1) {
           if (frame.expectSeparator && !lexer.spaceBefore) {
-            this.problem(build, 'syntax', `'${String.fromCharCode(c)}' between values: arithmetic inside an array is not evaluated.`, tokenRange, 'Write each value as a plain number.');
+            this.problem(build, 'syntax', `'${String.fromCharCode(c)}' between values: arithmetic inside an array is not evaluated.`, this.tokenRange(), 'Write each value as a plain number.');
             return null;
           }
           if (!this.startElement(frame, build)) return null;
@@ -496,23 +500,23 @@ export class ArrayScanner {
           frame.signStart = lexer.start;
           return null;
         }
-        this.problem(build, 'syntax', `'${quoteRange(this.text, tokenRange)}' inside an array: only numbers, True/False and names are read, and expressions are not evaluated.`, tokenRange, 'Write each value as a plain number, e.g. [1, 0, 1].');
+        this.problem(build, 'syntax', `'${quoteRange(this.text, this.tokenRange())}' inside an array: only numbers, True/False and names are read, and expressions are not evaluated.`, this.tokenRange(), 'Write each value as a plain number, e.g. [1, 0, 1].');
         return null;
       }
       case T_BAD_NUMBER:
-        this.problem(build, 'syntax', `'${quoteRange(this.text, tokenRange)}' is not a number this parser can read.`, tokenRange, 'Write decimal numbers such as 0.5, -2 or 1e-3.');
+        this.problem(build, 'syntax', `'${quoteRange(this.text, this.tokenRange())}' is not a number this parser can read.`, this.tokenRange(), 'Write decimal numbers such as 0.5, -2 or 1e-3.');
         return null;
       case T_ELLIPSIS:
         this.problem(
           build,
           'syntax',
           "'...' inside an array: numpy or torch shortened it when printing, so the values in between are missing.",
-          tokenRange,
+          this.tokenRange(),
           'Print the full array (np.set_printoptions(threshold=sys.maxsize) or torch.set_printoptions(profile="full")) and select that.',
         );
         return null;
       default:
-        this.problem(build, 'syntax', `'${quoteRange(this.text, tokenRange)}' inside an array cannot be read.`, tokenRange, 'Separate values with commas, e.g. [1, 0, 1].');
+        this.problem(build, 'syntax', `'${quoteRange(this.text, this.tokenRange())}' inside an array cannot be read.`, this.tokenRange(), 'Separate values with commas, e.g. [1, 0, 1].');
         return null;
     }
   }
@@ -592,37 +596,75 @@ export class ArrayScanner {
   }
 
   private addNumber(frame: Frame, build: ArrayBuild, value: number, start: number, end: number): InputError | null {
-    const range = { start, end };
     if (build.content === CONTENT_WORDS) {
+      const range = { start, end };
       this.problem(build, 'syntax', `This array mixes words and numbers (${quoteRange(this.text, range)} is a number).`, range, 'Give label names and numbers as separate arrays.');
       return null;
     }
     if (frame.depth === 1) {
       if (build.layout === LAYOUT_ROWS) {
+        const range = { start, end };
         this.problem(build, 'ragged', `${quoteRange(this.text, range)} stands alone among rows: every element must be a row of the same length.`, range, 'Put it in a row, or give all values as one flat list.');
         return null;
       }
       build.layout = LAYOUT_SCALARS;
     }
     build.content = CONTENT_NUMBERS;
-    if (++this.total > this.maxNumbers) {
-      return inputError(
-        'too-many-numbers',
-        `The selection holds more than ${this.maxNumbers.toLocaleString('en-US')} numbers, the current limit.`,
-        range,
-        'Select fewer values, or raise the limit (the maxNumbers option) if you really need them all.',
-      );
-    }
-    if (this.used === this.buffer.length) {
-      const larger = new Float64Array(this.buffer.length * 2);
-      larger.set(this.buffer);
-      this.buffer = larger;
-    }
-    this.buffer[this.used++] = value;
-    build.ranges.push(range);
+    if (++this.total > this.maxNumbers) return this.tooManyNumbers({ start, end });
+    if (this.used === this.buffer.length) this.grow();
+    const index = this.used++;
+    this.buffer[index] = value;
+    this.starts[index] = start;
+    this.ends[index] = end;
     frame.count++;
     frame.expectSeparator = true;
-    return null;
+    return this.readNumberRun(frame);
+  }
+
+  private grow(): void {
+    const size = this.buffer.length * 2;
+    const values = new Float64Array(size);
+    values.set(this.buffer);
+    this.buffer = values;
+    const starts = new Int32Array(size);
+    starts.set(this.starts);
+    this.starts = starts;
+    const ends = new Int32Array(size);
+    ends.set(this.ends);
+    this.ends = ends;
+  }
+
+  /**
+   * The hot path: after a number, reads the plain numbers that follow at the same level
+   * (`, 0.3, 0.9` or numpy's ` 0.3 0.9`) without going through the token dispatch. It stops,
+   * leaving the lexer just after the last number, at anything else.
+   */
+  private readNumberRun(frame: Frame): InputError | null {
+    const lexer = this.lexer;
+    let count = frame.count;
+    let total = this.total;
+    let used = this.used;
+    const max = this.maxNumbers;
+    let error: InputError | null = null;
+    while (lexer.nextSeparatedNumber()) {
+      if (++total > max) {
+        error = this.tooManyNumbers({ start: lexer.start, end: lexer.end });
+        break;
+      }
+      if (used === this.buffer.length) {
+        this.used = used;
+        this.grow();
+      }
+      this.buffer[used] = lexer.value;
+      this.starts[used] = lexer.start;
+      this.ends[used] = lexer.end;
+      used++;
+      count++;
+    }
+    frame.count = count;
+    this.total = total;
+    this.used = used;
+    return error;
   }
 
   private addWord(frame: Frame, build: ArrayBuild, word: string, range: TextRange): void {
@@ -682,7 +724,8 @@ export class ArrayScanner {
       values: words ? EMPTY_VALUES : this.buffer.slice(0, this.used),
       shape: build.layout === LAYOUT_ROWS ? [build.rows, Math.max(build.rowLength, 0)] : [frame.count],
       range: { start: build.start, end },
-      valueRanges: build.ranges,
+      valueStarts: words ? EMPTY_POSITIONS : this.starts.slice(0, this.used),
+      valueEnds: words ? EMPTY_POSITIONS : this.ends.slice(0, this.used),
       name: build.name,
       content: words ? 'words' : 'numbers',
       words: words ? build.words : null,
@@ -799,6 +842,19 @@ export class ArrayScanner {
     }
     const value = frame.sign * (frame.scalarFloat32 ? Math.fround(frame.scalarValue) : frame.scalarValue);
     return this.addNumber(parent, build, value, frame.start, end);
+  }
+
+  private tooManyNumbers(range: TextRange): InputError {
+    return inputError(
+      'too-many-numbers',
+      `The selection holds more than ${this.maxNumbers.toLocaleString('en-US')} numbers, the current limit.`,
+      range,
+      'Select fewer values, or raise the limit (the maxNumbers option) if you really need them all.',
+    );
+  }
+
+  private tokenRange(): TextRange {
+    return { start: this.lexer.start, end: this.lexer.end };
   }
 
   private problem(build: ArrayBuild, code: InputErrorCode, message: string, range: TextRange, suggestion?: string): void {

@@ -6,14 +6,16 @@ import { inputError } from '../errors';
 import type { InputKind, InputKindOption, ParsedArray, ParsedInput, Result, TextRange } from '../types';
 import type { FoundArray } from './find';
 import type { ResolvedArrays } from './resolve';
+import { valueRange, withValueRanges, type ValuePositions } from './ranges';
 import { elementLabel, formatShape, quoteRange } from './text';
 
-function plainArray(array: FoundArray, shape: readonly number[] = array.shape): ParsedArray {
-  return { values: array.values, shape, range: array.range, valueRanges: array.valueRanges, name: array.name };
+/** The contract's ParsedArray, without the finder's extra fields (they would not survive JSON anyway). */
+function plainArray(array: FoundArray, shape: readonly number[] = array.shape): ParsedArray & ValuePositions {
+  return withValueRanges({ values: array.values, shape, range: array.range, name: array.name, valueStarts: array.valueStarts, valueEnds: array.valueEnds }, array);
 }
 
-function valueText(source: string, array: ParsedArray, index: number): string {
-  return quoteRange(source, array.valueRanges[index] as TextRange);
+function valueText(source: string, array: ValuePositions, index: number): string {
+  return quoteRange(source, valueRange(array, index));
 }
 
 function firstNonFinite(values: Float64Array): number {
@@ -33,14 +35,14 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((n, i) => n === b[i]);
 }
 
-function shapeMismatchRange(targets: ParsedArray, predictions: ParsedArray): TextRange {
+type Located = ParsedArray & ValuePositions;
+
+function shapeMismatchRange(targets: Located, predictions: Located): TextRange {
   // For two flat lists, point at the values the shorter one lacks.
   if (targets.shape.length === 1 && predictions.shape.length === 1) {
     const longer = targets.values.length > predictions.values.length ? targets : predictions;
     const shorterLength = Math.min(targets.values.length, predictions.values.length);
-    const first = longer.valueRanges[shorterLength];
-    const last = longer.valueRanges[longer.valueRanges.length - 1];
-    if (first !== undefined && last !== undefined) return { start: first.start, end: last.end };
+    return { start: longer.valueStarts[shorterLength] as number, end: longer.valueEnds[longer.values.length - 1] as number };
   }
   return predictions.range;
 }
@@ -81,7 +83,7 @@ export function validateInput(source: string, resolved: ResolvedArrays, option: 
         error: inputError(
           'not-finite',
           `${elementLabel(noun, array.shape, index)} is ${valueText(source, array, index)}, not a finite number.`,
-          array.valueRanges[index],
+          valueRange(array, index),
           'Replace it with a number: a single NaN or infinity makes the whole loss NaN or infinite.',
         ),
       };
@@ -118,7 +120,7 @@ export function validateInput(source: string, resolved: ResolvedArrays, option: 
       error: inputError(
         'target-out-of-range',
         `${elementLabel('Target', targets.shape, badTarget)} is ${valueText(source, targets, badTarget)}, outside [0, 1].`,
-        targets.valueRanges[badTarget],
+        valueRange(targets, badTarget),
         targetSuggestion(value),
       ),
     };
@@ -147,7 +149,7 @@ export function validateInput(source: string, resolved: ResolvedArrays, option: 
           error: inputError(
             'prediction-out-of-range',
             `${where}. A value ${side} usually means these are logits (raw scores before the sigmoid).`,
-            predictions.valueRanges[bad],
+            valueRange(predictions, bad),
             'If these are logits, set the input kind to logits (or auto); otherwise apply the sigmoid first.',
           ),
         };
