@@ -1,6 +1,6 @@
 // What every writer (HTML, Markdown, LaTeX) says around the equations, as plain unescaped text,
 // so the three formats tell the same story and each only has to escape for itself.
-import { PRESETS } from '../core/loss/presets';
+import { PRESETS } from '../core/loss';
 import { formatNumber } from '../core/derivation/format';
 import { describeElement } from '../core/derivation/steps';
 import type { LabelDerivation, TableRow, Walkthrough } from '../core/types';

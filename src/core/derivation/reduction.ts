@@ -2,7 +2,7 @@
 // formula, the sum with its terms, the value. Works from the engine's own `reductionDivisor`, so
 // what is shown is what was computed.
 import type { DerivationStep, LossResult } from '../types';
-import { PRESETS } from '../loss/presets';
+import { PRESETS, averagingOf } from '../loss';
 import { formatNumber, formatNumberTex } from './format';
 
 /** Up to this many terms are written out; beyond it the first 3 and the last 2 are shown. */
@@ -97,12 +97,16 @@ export function reductionSteps(result: LossResult, ctx: ReductionContext): Deriv
     const rowWord = rowDivisor === 1 ? 'sum' : 'mean';
     const rowFormula = rowDivisor === 1 ? `\\sum_{j=1}^{n}` : `\\frac{1}{n} \\sum_{j=1}^{n}`;
     const outerFormula = outerDivisor === 1 ? `\\sum_{b=1}^{B}` : `\\frac{1}{B} \\sum_{b=1}^{B}`;
+    const order = `Each sample's losses are ${rowWord === 'sum' ? 'summed' : 'averaged'} first, then the ${rows} per-sample ${rowWord}s are ${outerDivisor === 1 ? 'added up' : 'averaged'}.`;
+    // Frameworks that average the whole batch at once get the same number, as every row has n labels.
+    const how =
+      averagingOf(options.preset, ctx.weighted) === 'per-sample'
+        ? `${preset.displayName} does exactly this: ${order}`
+        : `${preset.displayName} ${rowDivisor === 1 ? 'adds up' : 'averages'} all ${count} losses at once; since every sample has ${cols} labels, that is the same as this: ${order}`;
     steps.push({
       kind: 'formula',
       tex: `L = ${outerFormula} ${rowSymbol}_{b}, \\qquad ${rowSymbol}_{b} = ${rowFormula} \\mathrm{BCE}_{b,j}`,
-      text:
-        `The batch has B = ${rows} samples of n = ${cols} labels. Each sample's losses are ${rowWord === 'sum' ? 'summed' : 'averaged'} first, then the ${rows} per-sample ${rowWord}s are ${outerDivisor === 1 ? 'added up' : 'averaged'}. ` +
-        preset.averaging,
+      text: `The batch has B = ${rows} samples of n = ${cols} labels. ${how}`,
     });
     const rowValues: number[] = [];
     for (let r = 0; r < rows; r++) {

@@ -2,7 +2,7 @@
 // (σ), formula, numbers substituted, the term that cancels, (safeguard), logs, sign, (base), result,
 // then the gradient. Each step is TeX plus one plain sentence that says the same thing.
 import type { DerivationStep, ElementDetail, LossOptions, LossRule } from '../types';
-import { PRESETS } from '../loss/presets';
+import { PRESETS } from '../loss';
 import { formatNumber, formatNumberTex, numberTextToTex, oneMinusDecimal } from './format';
 import { texIndex, texText } from './tex';
 

@@ -243,6 +243,10 @@ test('a batch: per-sample means first, then the batch, as Keras does', () => {
   assert.match(averages[0]?.tex ?? '', new RegExp(`^\\\\bar\\{L\\}_\\{1\\} = \\\\frac\\{1\\}\\{2\\}.* = ${s1.toPrecision(6)}$`));
   assert.match(averages[1]?.tex ?? '', new RegExp(` = ${s2.toPrecision(6)}$`));
   assert.equal(w.reductionSteps.at(-1)?.tex, `L = ${((s1 + s2) / 2).toPrecision(6)}`);
+  assert.match(w.reductionSteps[0]?.text ?? '', /Keras 3 does exactly this/);
+  const torch = walk('targets = [[1, 0], [0, 1]]\npredictions = [[0.8, 0.3], [0.4, 0.9]]', {}, { shape: [2, 2] });
+  assert.match(torch.reductionSteps[0]?.text ?? '', /PyTorch averages all 4 losses at once/);
+  assert.equal(torch.reductionSteps.at(-1)?.tex, `L = ${((s1 + s2) / 2).toPrecision(6)}`);
   assert.equal(w.derivations[3]?.steps[0]?.tex.startsWith(String.raw`\mathrm{BCE}_{2,2}`), true);
   assert.deepEqual(w.table[3]?.index, [1, 1]);
   assert.equal(w.table[3]?.label, 'b');
