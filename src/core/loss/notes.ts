@@ -15,26 +15,39 @@ export interface NoteInput {
   readonly divisor: number;
 }
 
+/** The preset's safeguard sentence, to follow a colon. */
+function safeguardClause(preset: Preset): string {
+  const sentence = PRESETS[preset].safeguard;
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
+}
+
+function frameworkName(preset: Preset): string {
+  return PRESETS[preset].framework ?? PRESETS[preset].displayName;
+}
+
 function ruleNote(options: LossOptions, plan: LossPlan): string {
   const info = PRESETS[options.preset];
+  const own = `${info.call}: ${safeguardClause(options.preset)}`;
   switch (plan.rule) {
     case 'clamped-log':
       return options.preset === 'pytorch-logits'
-        ? 'torch.nn.BCEWithLogitsLoss takes logits; for probabilities a PyTorch user calls torch.nn.BCELoss, so its rule is used: each log is clamped so that it is never below -100.'
-        : `${info.displayName} (${info.call}): ${info.safeguard}`;
+        ? `torch.nn.BCEWithLogitsLoss takes logits; for probabilities a PyTorch user calls torch.nn.BCELoss, so its rule is used: ${safeguardClause('pytorch')}`
+        : own;
     case 'logits':
       if (options.preset === 'exact') {
         return 'With logits the exact loss is finite for every finite logit: it is computed as (1 - y)·z + ln(1 + e^-z) in a form that cannot overflow.';
       }
       return options.preset === 'pytorch'
         ? 'With logits a PyTorch user calls torch.nn.BCEWithLogitsLoss, so its formula is used: (1 - y)·z + (1 + (pos_weight - 1)·y)·ln(1 + e^-z), computed so that it cannot overflow. Nothing is clamped.'
-        : `${info.displayName} (${info.call}): ${info.safeguard}`;
+        : own;
     case 'tf-logits':
-      return `With logits ${info.displayName} uses ${info.logitsCall ?? info.call}: max(z, 0) - z·y + ln(1 + e^-|z|), which cannot overflow, so nothing is clipped.`;
+      return `With logits ${frameworkName(options.preset)} uses ${info.logitsCall ?? info.call}: max(z, 0) - z·y + ln(1 + e^-|z|), which cannot overflow, so nothing is clipped.`;
     case 'sigmoid-two-column-clip':
-      return `sklearn.metrics.log_loss takes probabilities only, so each logit was turned into σ(z) = 1 / (1 + e^-z) first (scipy.special.expit), then log_loss's rule applied: ${info.safeguard}`;
+      return `sklearn.metrics.log_loss takes probabilities only, so each logit was turned into σ(z) = 1 / (1 + e^-z) first (scipy.special.expit), then log_loss's rule applied: ${safeguardClause('sklearn')}`;
+    case 'unguarded-log':
+      return `The exact formula ${info.call} has no safeguard: a prediction of exactly 0 with target 1 (or 1 with target 0) gives an infinite loss.`;
     default:
-      return `${info.displayName} (${info.call}): ${info.safeguard}`;
+      return own;
   }
 }
 
@@ -46,23 +59,24 @@ function safeguardNote(options: LossOptions, plan: LossPlan, safeguarded: number
     return `${of} ${verb} changed by the clamp: a log below -100 (ln 0 = -∞ for a prediction of exactly 0 or 1) counts as -100.`;
   }
   const eps = PRESETS[options.preset].epsilon?.[options.dtype];
-  const epsText = eps === undefined ? 'ε' : `ε = ${eps.toPrecision(3)}`;
+  const epsText = eps === undefined ? 'ε' : `ε = ${String(Number(eps.toPrecision(3)))}`;
   return `${of} ${verb} clipped to [${epsText}, 1 - ε], so a prediction of exactly 0 or 1 gives a large but finite loss.`;
 }
 
-const USES_FLOAT64_ONLY: readonly Preset[] = ['exact'];
-
 function dtypeNote(options: LossOptions): string | null {
   const info = PRESETS[options.preset];
+  const name = info.framework;
+  const rounding = 'every step is rounded to float32 (about 7 significant digits), so the last digits differ from a float64 calculation.';
   if (options.preset === 'tfjs' && options.dtype === 'float64') {
     return 'TF.js computes in float32 only; this was computed in float64 as asked, so the last digits can differ from TF.js.';
   }
   if (options.dtype === 'float32') {
-    const usual = info.defaultDtype === 'float32' ? `as ${info.displayName} does by default` : `as asked (${info.displayName} uses float64 by default)`;
-    return `Computed in float32, ${usual}: every step is rounded to float32 (about 7 significant digits), which is why the last digits differ from a float64 calculation.`;
+    if (name === null) return `Computed in float32 as asked: ${rounding}`;
+    const usual = info.defaultDtype === 'float32' ? `as ${name} does by default` : `as asked (${name} uses float64 by default)`;
+    return `Computed in float32, ${usual}: ${rounding}`;
   }
-  if (info.defaultDtype === 'float32' && !USES_FLOAT64_ONLY.includes(options.preset)) {
-    return `Computed in float64 as asked; ${info.displayName} computes in float32 by default, so its last digits can differ.`;
+  if (name !== null && info.defaultDtype === 'float32') {
+    return `Computed in float64 as asked; ${name} computes in float32 by default, so its last digits can differ.`;
   }
   return null;
 }
@@ -80,12 +94,12 @@ function smoothingNote(options: LossOptions, plan: LossPlan): string | null {
   const rule = `each target y becomes y·(1 - ${ls}) + ${ls / 2}, so 1 becomes ${1 - ls / 2} and 0 becomes ${ls / 2}`;
   return own
     ? `Label smoothing ${ls}: ${rule}.`
-    : `Label smoothing ${ls} (Keras's rule; ${PRESETS[options.preset].displayName} has no such option): ${rule}.`;
+    : `Label smoothing ${ls} (Keras's rule; ${frameworkName(options.preset)} has no such option): ${rule}.`;
 }
 
 function averagingNote(input: NoteInput): string | null {
   const { options, plan, averaging, divisor } = input;
-  const name = PRESETS[options.preset].displayName;
+  const name = frameworkName(options.preset);
   if (options.reduction === 'none') {
     return averaging === 'per-sample'
       ? `No reduction: the per-element losses are the answer (${name} itself would return one loss per sample, the mean over the last axis).`

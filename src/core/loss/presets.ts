@@ -6,6 +6,8 @@ import type { DType, Preset } from '../types';
 export interface PresetInfo {
   readonly id: Preset;
   readonly displayName: string;
+  /** The framework's name on its own (both PyTorch presets say 'PyTorch'); null for exact. */
+  readonly framework: string | null;
   /** The call a user of this framework writes for probabilities. */
   readonly call: string;
   /** The call for logits (null where the framework has none and σ is applied first). */
@@ -36,6 +38,7 @@ const kerasEpsilon: Readonly<Record<DType, number>> = { float64: KERAS_EPSILON, 
 export const PRESETS: Readonly<Record<Preset, PresetInfo>> = {
   pytorch: {
     id: 'pytorch',
+    framework: 'PyTorch',
     displayName: 'PyTorch',
     call: 'torch.nn.BCELoss',
     logitsCall: 'torch.nn.BCEWithLogitsLoss',
@@ -48,10 +51,11 @@ export const PRESETS: Readonly<Record<Preset, PresetInfo>> = {
   },
   'pytorch-logits': {
     id: 'pytorch-logits',
-    displayName: 'PyTorch (logits)',
+    framework: 'PyTorch',
+    displayName: 'PyTorch with logits',
     call: 'torch.nn.BCEWithLogitsLoss',
     logitsCall: 'torch.nn.BCEWithLogitsLoss',
-    safeguard: 'Nothing is clamped: the loss is computed from the logit with a formula that cannot overflow, so it stays finite for any finite logit.',
+    safeguard: 'Nothing is clamped; the loss is computed from the logit with a formula that cannot overflow, so it stays finite for any finite logit.',
     averaging: 'The mean divides the weighted sum by the number of elements, not by the sum of the weights.',
     epsilon: null,
     logFloor: null,
@@ -60,6 +64,7 @@ export const PRESETS: Readonly<Record<Preset, PresetInfo>> = {
   },
   keras: {
     id: 'keras',
+    framework: 'Keras 3',
     displayName: 'Keras 3',
     call: 'keras.losses.BinaryCrossentropy',
     logitsCall: 'keras.losses.BinaryCrossentropy(from_logits=True)',
@@ -72,7 +77,8 @@ export const PRESETS: Readonly<Record<Preset, PresetInfo>> = {
   },
   'tf-keras': {
     id: 'tf-keras',
-    displayName: 'tf.keras (Keras 2)',
+    framework: 'Keras 2 (tf.keras)',
+    displayName: 'Keras 2 (tf.keras)',
     call: 'tf.keras.losses.BinaryCrossentropy',
     logitsCall: 'tf.keras.losses.BinaryCrossentropy(from_logits=True)',
     safeguard: 'Each prediction is clipped to [ε, 1 - ε] with ε = 1e-7, and ε is also added inside both logs.',
@@ -84,6 +90,7 @@ export const PRESETS: Readonly<Record<Preset, PresetInfo>> = {
   },
   sklearn: {
     id: 'sklearn',
+    framework: 'scikit-learn',
     displayName: 'scikit-learn',
     call: 'sklearn.metrics.log_loss',
     logitsCall: null,
@@ -96,6 +103,7 @@ export const PRESETS: Readonly<Record<Preset, PresetInfo>> = {
   },
   tfjs: {
     id: 'tfjs',
+    framework: 'TensorFlow.js',
     displayName: 'TensorFlow.js',
     call: 'tf.metrics.binaryCrossentropy',
     logitsCall: 'tf.losses.sigmoidCrossEntropy',
@@ -108,6 +116,7 @@ export const PRESETS: Readonly<Record<Preset, PresetInfo>> = {
   },
   exact: {
     id: 'exact',
+    framework: null,
     displayName: 'Exact (no safeguard)',
     call: '-[y ln p + (1 - y) ln(1 - p)]',
     logitsCall: '(1 - y) z + ln(1 + e^-z)',
