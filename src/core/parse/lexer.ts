@@ -373,6 +373,7 @@ export class Lexer {
         c = d;
       } else {
         wellFormed = false;
+        i = k;
       }
     }
     if (!wellFormed || (c >= 0 && isNameChar(c))) {

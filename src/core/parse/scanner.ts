@@ -111,6 +111,11 @@ class Frame {
   colonName: string | null = null;
   colonCrossedLine = false;
   assignName: string | null = null;
+  /** `a, b = [...], [...]`: the names left of the `=`, given to the values in order. */
+  leftNames: (string | null)[] | null = null;
+  unpackNames: (string | null)[] | null = null;
+  unpackIndex = 0;
+  valueInStatement = false;
   argumentIndex = 0;
   argumentHasAssign = false;
   fromLogits = false;
@@ -324,7 +329,7 @@ export class ArrayScanner {
     if (lexer.newlineBefore && frame.statementsByLine) {
       const p = frame.previous;
       if (p === T_COLON) frame.colonCrossedLine = true;
-      else if (p !== T_ASSIGN && p !== T_COMMA && p !== T_OPEN) clearNames(frame);
+      else if (p !== T_ASSIGN && p !== T_COMMA && p !== T_OPEN) endStatement(frame);
     }
     switch (t) {
       case T_OPEN:
@@ -357,14 +362,23 @@ export class ArrayScanner {
         frame.assignName = frame.colonName !== null && !frame.colonCrossedLine ? frame.colonName : frame.lastName;
         frame.colonName = null;
         if (frame.isCall) frame.argumentHasAssign = true;
+        if (frame.leftNames !== null && !frame.valueInStatement) {
+          frame.unpackNames = [...frame.leftNames, frame.assignName];
+          frame.unpackIndex = 0;
+          frame.leftNames = null;
+          frame.assignName = null;
+        }
         break;
       case T_COMMA:
         if (frame.isCall && !frame.argumentHasAssign) frame.argumentIndex++;
         frame.argumentHasAssign = false;
+        if (!frame.isCall && !frame.valueInStatement && frame.assignName === null && frame.unpackNames === null) {
+          (frame.leftNames ??= []).push(frame.lastName);
+        }
         clearNames(frame);
         break;
       case T_SEMICOLON:
-        clearNames(frame);
+        endStatement(frame);
         break;
       default:
         frame.lastName = null;
@@ -713,7 +727,7 @@ export class ArrayScanner {
   private closeTopArray(frame: Frame, parent: Frame, end: number): void {
     const build = frame.build as ArrayBuild;
     if (frame.sign !== 0) this.problem(build, 'syntax', 'A sign here is not followed by a number.', { start: frame.signStart, end: frame.signStart + 1 });
-    if (build.parenthesis && (build.error !== null || !build.sawComma)) {
+    if (build.parenthesis && (build.error !== null || (!build.sawComma && frame.count < 2))) {
       // Grouping or code in parentheses, such as (a + b) or (0.5), is not a tuple.
       if (parent.kind === F_CODE) clearNames(parent);
       this.valueEnded(parent, null, false);
@@ -753,6 +767,7 @@ export class ArrayScanner {
       fromLogits: inCall && parent.fromLogits,
     });
     clearNames(parent);
+    parent.valueInStatement = true;
     this.valueEnded(parent, null, false);
   }
 
@@ -868,8 +883,16 @@ function clearNames(frame: Frame): void {
   frame.assignName = null;
 }
 
-/** The name a value gets: `x = value`, `x: T = value`, `"x": value`, or `f(x=value)`. */
+function endStatement(frame: Frame): void {
+  clearNames(frame);
+  frame.leftNames = null;
+  frame.unpackNames = null;
+  frame.valueInStatement = false;
+}
+
+/** The name a value gets: `x = value`, `x: T = value`, `"x": value`, `f(x=value)` or `a, b = value, value`. */
 function valueName(frame: Frame, before: TokenType): { name: string | null; keyword: boolean } {
+  if (frame.unpackNames !== null) return { name: frame.unpackNames[frame.unpackIndex++] ?? null, keyword: false };
   if (frame.assignName !== null) return { name: frame.assignName, keyword: frame.isCall };
   if (before === T_COLON && frame.colonName !== null) return { name: frame.colonName, keyword: false };
   return { name: null, keyword: false };
