@@ -91,6 +91,9 @@ async function acceptQuickPickRow(page, label) {
 async function findPanelFrame(page) {
   const deadline = Date.now() + STEP_TIMEOUT_MS;
   while (Date.now() < deadline) {
+    // A command that fails says so at once; no need to wait out the timeout.
+    const errors = await visibleErrors(page);
+    if (errors.length) throw new Error(`error shown instead of the panel: ${errors.join(' | ')}`);
     for (const frame of page.frames()) {
       try {
         if (await frame.$(PANEL_SELECTOR)) return frame;
@@ -103,10 +106,16 @@ async function findPanelFrame(page) {
   throw new Error(`no frame shows ${PANEL_SELECTOR} after ${STEP_TIMEOUT_MS / 1000}s`);
 }
 
-async function visibleErrorNotifications(page) {
-  return page
-    .locator('.notifications-toasts .notification-toast:has(.codicon-error), .notifications-toasts .notification-toast:has(.codicon-notifications-error)')
-    .allInnerTexts();
+// Error toasts, and the modal dialog VS Code shows when a command throws.
+const ERROR_UI_SELECTOR = [
+  '.notifications-toasts .notification-toast:has(.codicon-error)',
+  '.notifications-toasts .notification-toast:has(.codicon-notifications-error)',
+  '.monaco-dialog-box:has(.codicon-dialog-error)',
+].join(', ');
+
+async function visibleErrors(page) {
+  const texts = await page.locator(ERROR_UI_SELECTOR).allInnerTexts();
+  return texts.map((t) => t.replace(/\s+/g, ' ').trim());
 }
 
 async function selectColorTheme(page, themeName, expectLight) {
@@ -208,10 +217,12 @@ async function main() {
     });
   }
 
-  await check('no error notification', async () => {
-    const errors = await visibleErrorNotifications(page);
-    if (errors.length) throw new Error(errors.join(' | ').replace(/\s+/g, ' '));
+  await check('no error notification or dialog', async () => {
+    const errors = await visibleErrors(page);
+    if (errors.length) throw new Error(errors.join(' | '));
   });
+  // A modal dialog left open would block the theme switch below; its failure is recorded above.
+  if (await page.locator('.monaco-dialog-box').isVisible().catch(() => false)) await page.keyboard.press('Escape');
 
   await check('screenshot, light theme', async () => {
     await selectColorTheme(page, 'Light Modern', true);
