@@ -2,7 +2,7 @@
 // so the three formats tell the same story and each only has to escape for itself.
 import { PRESETS } from '../core/loss';
 import { formatNumber } from '../core/derivation/format';
-import { describeElement } from '../core/derivation/steps';
+import { describeElement, isNamed } from '../core/derivation/steps';
 import type { LabelDerivation, TableRow, Walkthrough } from '../core/types';
 
 export const TITLE = 'Binary cross entropy, step by step';
@@ -48,7 +48,7 @@ export function summaryLines(w: Walkthrough): string[] {
 /** The card's heading: the label if there is one, with the element's position. */
 export function cardHeading(d: LabelDerivation): string {
   const position = indexLabel(d.detail.index);
-  return d.detail.label !== null && d.detail.label !== '' ? `${d.detail.label} (element ${position})` : `Element ${position}`;
+  return d.detail.label !== null && isNamed(d.detail.label) ? `${d.detail.label} (element ${position})` : `Element ${position}`;
 }
 
 /** A plain description of whom a card is about, for assistive text. */

@@ -244,13 +244,25 @@ class ElementStepBuilder {
     }
   }
 
-  /** [argument, log] of each term that survives, positive first. */
-  private activeLogs(): Array<[number | null, number | null]> {
+  /** [argument, log, which term] of each term that survives, positive first. */
+  private activeLogs(): Array<[number | null, number | null, 'positive' | 'negative']> {
     const d = this.d;
-    const out: Array<[number | null, number | null]> = [];
-    if (d.active !== 'negative') out.push([d.positiveArgument, d.logPositive]);
-    if (d.active !== 'positive') out.push([d.negativeArgument, d.logNegative]);
+    const out: Array<[number | null, number | null, 'positive' | 'negative']> = [];
+    if (d.active !== 'negative') out.push([d.positiveArgument, d.logPositive, 'positive']);
+    if (d.active !== 'positive') out.push([d.negativeArgument, d.logNegative, 'negative']);
     return out;
+  }
+
+  /**
+   * For a logit so large that σ(z) rounds to exactly 0 or 1, the log is still finite (taken from
+   * z); the argument is then written as σ(±z), not as a misleading ln(0).
+   */
+  private sigmoidArgument(arg: number, log: number, term: 'positive' | 'negative'): { tex: string; text: string } | null {
+    if (!this.logits || !(arg === 0 || (arg === 1 && log !== 0))) return null;
+    const z = this.ctx.inputText;
+    const zNeg = z.startsWith('-') ? z.slice(1) : `-${z}`;
+    const shown = term === 'positive' ? z : zNeg;
+    return { tex: `\\sigma(${numberTextToTex(shown)})`, text: `σ(${shown})` };
   }
 
   private argTex(arg: number): string {
@@ -279,12 +291,13 @@ class ElementStepBuilder {
     const parts: string[] = [];
     const sentences: string[] = [];
     const floor = PRESETS[this.ctx.options.preset].logFloor;
-    for (const [arg, log] of this.activeLogs()) {
+    for (const [arg, log, term] of this.activeLogs()) {
       if (arg === null || log === null) continue;
-      const argTex = this.argTex(arg);
+      const viaSigmoid = this.sigmoidArgument(arg, log, term);
+      const argTex = viaSigmoid?.tex ?? this.argTex(arg);
       const clamped = floor !== null && this.d.safeguard === 'clamp-log-100' && Math.log(arg) < floor;
       parts.push(clamped ? `\\max\\left(\\ln(${argTex}), ${floor}\\right) = ${this.tex(log)}` : `\\ln(${argTex}) = ${this.tex(log)}`);
-      const argText = this.argText(arg);
+      const argText = viaSigmoid?.text ?? this.argText(arg);
       sentences.push(clamped ? `after the clamp the log of ${argText} counts as ${this.fmt(log)}` : `ln(${argText}) = ${this.fmt(log)}`);
     }
     let text = `Evaluate the natural log${sentences.length > 1 ? 's' : ''}: ${sentences.join(' and ')}. The log of a probability below 1 is negative.`;
@@ -341,7 +354,7 @@ class ElementStepBuilder {
   private result(): void {
     const d = this.d;
     const value = this.weightedLoss();
-    const label = d.label !== null && d.label !== '' ? ` \\qquad (${texText(d.label)})` : '';
+    const label = d.label !== null && isNamed(d.label) ? ` \\qquad (${texText(d.label)})` : '';
     const gap = Math.abs(d.target - d.prediction);
     let verdict: string;
     if (gap <= 0.2) verdict = 'the prediction is close to the target, so the loss is small';
@@ -383,10 +396,15 @@ class ElementStepBuilder {
   }
 }
 
+/** Whether a label says anything (a blank name is treated as no name). */
+export function isNamed(label: string): boolean {
+  return label.trim() !== '';
+}
+
 /** "“car”", "“car” in sample 2", "element 3" or "element (2, 3)": user labels are quoted, never interpreted. */
 export function describeElement(d: Pick<ElementDetail, 'index' | 'label'>): string {
   const position = d.index.map((i) => i + 1);
-  if (d.label !== null && d.label !== '') {
+  if (d.label !== null && isNamed(d.label)) {
     return position.length > 1 ? `“${d.label}” in sample ${position[0]}` : `“${d.label}”`;
   }
   return position.length > 1 ? `element (${position.join(', ')})` : `element ${position[0]}`;

@@ -304,3 +304,18 @@ test('with the real parser: a batch example gives per-sample means for Keras', a
   assert.match(averages[1]?.tex ?? '', new RegExp(`= ${s2.toPrecision(6)}$`));
   assert.equal(r.value.reductionSteps.at(-1)?.tex, `L = ${((s1 + s2) / 2).toPrecision(6)}`);
 });
+
+test('an extreme logit: the log is taken from z, never written as ln(0)', () => {
+  // y = 0, z = 1000: PyTorch gives exactly 1000 (reference), although σ(1000) rounds to 1.
+  const w = walk('targets = [0]\nlogits = [1000]', { preset: 'pytorch-logits' }, { inputKind: 'logits', predictionsName: 'logits' });
+  const log = step(w.derivations[0], 'log');
+  assert.equal(log.tex, String.raw`\ln(\sigma(-1000)) = -1000`);
+  assert.doesNotMatch(log.text, /ln\(0\)/);
+  assert.match(step(w.derivations[0], 'result').tex, /= 1000$/);
+});
+
+test('a blank label is treated as no label', () => {
+  const w = walk('targets = [1]\npredictions = [0.8]', {}, { labels: ['  '] });
+  assert.equal(step(w.derivations[0], 'result').tex, String.raw`\mathrm{BCE}_{1} = 0.223144`);
+  assert.match(step(w.derivations[0], 'formula').text, /^The loss for element 1 /);
+});
