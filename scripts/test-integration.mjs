@@ -9,7 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { buildExtensionTests } from './build-extension-tests.mjs';
-import { REPO_ROOT, findFreePort, prepareOfflineBuild, useDebianChromiumForTestWeb, closeTestWebBrowsers } from './vscode-web.mjs';
+import { REPO_ROOT, closeTestWebBrowsers, findFreePort, prepareOfflineBuild, requireChromium, useDebianChromiumForTestWeb } from './vscode-web.mjs';
 
 const RESULT_MARKER = 'LOSS_WALKTHROUGH_MOCHA_RESULT';
 const TIMEOUT_MS = Number(process.env.LW_INTEGRATION_TIMEOUT_MS) || 10 * 60_000;
@@ -50,6 +50,7 @@ for (const level of ['log', 'info', 'warn', 'error']) {
 }
 
 async function main() {
+  requireChromium(); // before building: a missing browser is the likelier problem on a fresh machine
   const timer = setTimeout(async () => {
     await closeTestWebBrowsers();
     finish(`no result after ${TIMEOUT_MS / 1000}s: the workbench or a test hangs (LW_INTEGRATION_TIMEOUT_MS changes the limit).`);
@@ -104,4 +105,4 @@ async function main() {
   finish();
 }
 
-main().catch((err) => finish(err instanceof Error ? err.stack ?? err.message : String(err)));
+main().catch((err) => finish(err instanceof Error ? err.message : String(err)));
