@@ -251,7 +251,7 @@ export class Lexer {
 
     if (c === CH_QUOTE || c === CH_DQUOTE) {
       // An apostrophe right after a letter is prose (`Let's`), not a string; Python prefixes are handled in name().
-      if (i > 0 && isNameChar(text.charCodeAt(i - 1))) return this.single(i, T_OTHER, false);
+      if (c === CH_QUOTE && i > 0 && isNameChar(text.charCodeAt(i - 1))) return this.single(i, T_OTHER, false);
       return this.string(i, i);
     }
 

@@ -38,8 +38,8 @@ function pick(candidates: readonly FoundArray[]): FoundArray | null {
 }
 
 function isIgnorable(array: FoundArray): boolean {
-  // `x = []` or an unnamed empty list in code is not data anyone wants explained.
-  return array.content === 'words' || (array.values.length === 0 && array.problem === null && array.name === null);
+  // `results = []` in code is not data anyone wants explained (an empty `targets` is still an error).
+  return array.content === 'words' || (array.values.length === 0 && array.problem === null && array.role === null);
 }
 
 function problemOf(arrays: readonly FoundArray[]): InputError | null {

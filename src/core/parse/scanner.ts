@@ -476,7 +476,7 @@ export class ArrayScanner {
       return null;
     }
     if (frame.sign !== 0 && t !== T_NAME) {
-      this.problem(build, 'syntax', 'A sign here is not followed by a number.', { start: frame.signStart, end: frame.signStart + 1 });
+      this.danglingSign(frame, build);
       if (t === T_OPEN) this.pushNested(frame, build);
       return null;
     }
@@ -573,6 +573,10 @@ export class ArrayScanner {
     }
     if (signed) {
       this.problem(build, 'syntax', `'${quoteRange(this.text, { start, end: lexer.end })}' is not a number.`, { start, end: lexer.end });
+      return null;
+    }
+    if (lastPart === 'for' && frame.count > 0 && lexer.lastPartStart === lexer.start) {
+      this.problem(build, 'syntax', 'A list comprehension is not evaluated: only literal values are read.', range, 'Print the list and select the printed values.');
       return null;
     }
     this.addWord(frame, build, this.text.slice(lexer.start, lexer.end), range);
@@ -701,7 +705,7 @@ export class ArrayScanner {
     parent.expectSeparator = true;
     if (build.error !== null) return;
     if (frame.sign !== 0) {
-      this.problem(build, 'syntax', 'A sign here is not followed by a number.', { start: frame.signStart, end: frame.signStart + 1 });
+      this.danglingSign(frame, build);
       return;
     }
     const range = { start: frame.openPos, end };
@@ -726,7 +730,7 @@ export class ArrayScanner {
 
   private closeTopArray(frame: Frame, parent: Frame, end: number): void {
     const build = frame.build as ArrayBuild;
-    if (frame.sign !== 0) this.problem(build, 'syntax', 'A sign here is not followed by a number.', { start: frame.signStart, end: frame.signStart + 1 });
+    if (frame.sign !== 0) this.danglingSign(frame, build);
     if (build.parenthesis && (build.error !== null || (!build.sawComma && frame.count < 2))) {
       // Grouping or code in parentheses, such as (a + b) or (0.5), is not a tuple.
       if (parent.kind === F_CODE) clearNames(parent);
@@ -857,6 +861,17 @@ export class ArrayScanner {
     }
     const value = frame.sign * (frame.scalarFloat32 ? Math.fround(frame.scalarValue) : frame.scalarValue);
     return this.addNumber(parent, build, value, frame.start, end);
+  }
+
+  private danglingSign(frame: Frame, build: ArrayBuild): void {
+    const sign = this.text.charAt(frame.signStart);
+    this.problem(
+      build,
+      'syntax',
+      `This '${sign}' is not directly followed by a number, and expressions are not evaluated.`,
+      { start: frame.signStart, end: frame.signStart + 1 },
+      'Write each value as a plain number, e.g. -0.5.',
+    );
   }
 
   private tooManyNumbers(range: TextRange): InputError {
