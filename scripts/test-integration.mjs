@@ -20,7 +20,10 @@ const started = Date.now();
 let counts;
 let workspace;
 
+let finishing = false;
 function finish(failedReason) {
+  if (finishing) return;
+  finishing = true;
   if (workspace) rmSync(workspace, { recursive: true, force: true });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (failedReason) console.error(`test:integration: ${failedReason}`);
@@ -49,9 +52,17 @@ for (const level of ['log', 'info', 'warn', 'error']) {
   };
 }
 
+// Closing the browser on a timeout makes test-web's pending page calls reject, unhandled.
+let timedOut = false;
+process.on('unhandledRejection', (err) => {
+  if (timedOut) return;
+  finish(`unexpected error: ${err instanceof Error ? err.message : err}`);
+});
+
 async function main() {
   requireChromium(); // before building: a missing browser is the likelier problem on a fresh machine
   const timer = setTimeout(async () => {
+    timedOut = true;
     await closeTestWebBrowsers();
     finish(`no result after ${TIMEOUT_MS / 1000}s: the workbench or a test hangs (LW_INTEGRATION_TIMEOUT_MS changes the limit).`);
   }, TIMEOUT_MS);
