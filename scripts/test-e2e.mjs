@@ -137,6 +137,10 @@ async function selectColorTheme(page, themeName, expectLight) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
 }
 
+process.on('unhandledRejection', (err) => {
+  if (!finished) finish(`unexpected error: ${err instanceof Error ? err.message : err}`);
+});
+
 async function main() {
   const executablePath = requireChromium();
   const timer = setTimeout(() => finish(`stopped after ${TIMEOUT_MS / 1000}s (LW_E2E_TIMEOUT_MS changes the limit)`), TIMEOUT_MS);
