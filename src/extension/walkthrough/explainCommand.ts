@@ -91,7 +91,10 @@ function reportInputError(error: InputError, found: FoundInput | undefined): voi
  */
 export async function explainBinaryCrossEntropy(extensionUri: vscode.Uri, text?: unknown, options?: unknown): Promise<ExplainResult | undefined> {
   const overrides = parseOverrides(options);
-  const editor = vscode.window.activeTextEditor;
+  // With the focus in the panel (or another webview) there is no active text editor; when only
+  // one editor is visible, it is the one the user means.
+  const visible = vscode.window.visibleTextEditors;
+  const editor = vscode.window.activeTextEditor ?? (visible.length === 1 ? visible[0] : undefined);
   const settings = readSettings(typeof text === 'string' ? undefined : editor?.document);
   const effective = effectiveOptions(settings, overrides);
 

@@ -157,6 +157,20 @@ describe('Explain Binary Cross Entropy', () => {
     await walkthroughTabsSettled('BCE: snippet');
   });
 
+  it('renders at most maxRenderedLabels derivations, and still computes every element', async () => {
+    // Twelve elements: six copies of the golden pair (y=1, p=0.8) and (y=0, p=0.3).
+    const targets = Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? 1 : 0));
+    const predictions = Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? 0.8 : 0.3));
+    const text = `targets = [${targets.join(', ')}]\npredictions = [${predictions.join(', ')}]`;
+    const result = await withSetting('maxRenderedLabels', 5, async () => explain(text));
+    assert.ok(result);
+    assert.equal(result.elementCount, 12);
+    assert.equal(result.derivationCount, 5);
+    assert.equal(result.elementLosses.length, 12);
+    // mean of (0.22314355 + 0.35667494) / 2
+    assert.equal(sixDigits(result.loss), '0.289909');
+  });
+
   it('ignores the URI a context menu passes as first argument', async () => {
     const editor = await openExample('article.py', 6, 0);
     const result = await explain(editor.document.uri);
