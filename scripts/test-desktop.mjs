@@ -56,6 +56,9 @@ async function main() {
   const { outfile, files } = await buildExtensionTests('node');
   if (files.length === 0) return finish(undefined, 'no test files found under test/extension (expected **/*.test.ts).');
 
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    console.warn('test:desktop: no display; if VS Code fails to start, run this under `xvfb-run -a npm run test:desktop`.');
+  }
   const workspace = join(scratch, 'workspace');
   cpSync(join(REPO_ROOT, 'examples'), workspace, { recursive: true });
   let runError;
