@@ -51,6 +51,19 @@ describe('walkthrough panel', () => {
     assert.equal(walkthroughTabs()[0]?.label, 'BCE: article.py');
   });
 
+  it('copies the walkthrough to the clipboard as LaTeX and as Markdown', async () => {
+    await openExample('article.py', 6, 0);
+    assert.ok(await explain());
+    await vscode.commands.executeCommand('lossWalkthrough.copyLatex');
+    const latex = await vscode.env.clipboard.readText();
+    assert.match(latex, /\\begin\{document\}/);
+    assert.match(latex, /0\.228393/);
+    await vscode.commands.executeCommand('lossWalkthrough.copyMarkdown');
+    const markdown = await vscode.env.clipboard.readText();
+    assert.doesNotMatch(markdown, /\\begin\{document\}/);
+    assert.match(markdown, /0\.228393/);
+  });
+
   it('saves the walkthrough as a standalone HTML page', async () => {
     await openExample('article.py', 6, 0);
     assert.ok(await explain());
@@ -60,5 +73,8 @@ describe('walkthrough panel', () => {
     assert.match(html, /^<!DOCTYPE html>/i);
     assert.match(html, /<svg/);
     assert.match(html, /0\.228393/);
+    // One card per label, each with its equations, as the panel shows them.
+    assert.equal(html.match(/class="lw-card"/g)?.length, 3);
+    for (const label of ['car', 'cat', 'dog']) assert.match(html, new RegExp(`>${label} `));
   });
 });
