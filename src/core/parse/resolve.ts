@@ -47,6 +47,14 @@ function problemOf(arrays: readonly FoundArray[]): InputError | null {
   return null;
 }
 
+/** "a", "a and b", "a, b, c and 7 more": a big selection must not produce a note per array. */
+function listOf(source: string, arrays: readonly FoundArray[]): string {
+  const shown = arrays.slice(0, 3).map((a) => describe(source, a));
+  if (arrays.length > 3) return `${shown.join(', ')} and ${arrays.length - 3} more`;
+  if (shown.length === 1) return shown[0] as string;
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1] as string}`;
+}
+
 function wholeText(source: string): TextRange {
   return { start: 0, end: source.length };
 }
@@ -67,16 +75,16 @@ export function resolveArrays(source: string, found: readonly FoundArray[]): Res
     [targets, targetCandidates, 'targets'],
     [predictions, predictionCandidates, 'predictions'],
   ] as const) {
-    for (const other of candidates) {
-      if (other !== chosen && chosen !== null) {
-        notes.push(`${describe(source, other)} could also be the ${noun}; ${describe(source, chosen)} was used instead.`);
-      }
+    const others = candidates.filter((other) => other !== chosen);
+    if (chosen !== null && others.length > 0) {
+      notes.push(`${listOf(source, others)} could also be the ${noun}; ${describe(source, chosen)} was used instead.`);
     }
   }
 
   if (targets !== null && predictions !== null) {
-    for (const other of unassigned) {
-      if (other.name !== null) notes.push(`The array ${other.name} was not used: its name does not say whether it holds targets or predictions.`);
+    const unused = unassigned.filter((other) => other.name !== null);
+    if (unused.length > 0) {
+      notes.push(`${listOf(source, unused)} ${unused.length === 1 ? 'was' : 'were'} not used: the names do not say whether they hold targets or predictions.`);
     }
   } else if (targets !== null || predictions !== null) {
     const known = (targets ?? predictions) as FoundArray;

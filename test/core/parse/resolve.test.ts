@@ -77,3 +77,12 @@ test('unnamed empty lists in code are ignored, not counted as arrays', () => {
   const p = parsed('results = []\nfor i in range(3): pass\n[1, 0], [0.3, 0.4]\nx = []'.replace('results = []', 'results = [] '));
   assert.deepEqual(values(p.targets), [1, 0]);
 });
+
+test('notes about unused arrays are one sentence however many there are', () => {
+  const many = Array.from({ length: 50 }, (_, i) => `w${i} = [${i}]`).join('\n');
+  const p = parsed(`${many}\ntargets = [1, 0]\npredictions = [0.5, 0.5]`);
+  assert.equal(p.notes.length, 1);
+  assert.equal(p.notes[0], 'w0, w1, w2 and 47 more were not used: the names do not say whether they hold targets or predictions.');
+  const one = parsed('w = [3]\ntargets = [1, 0]\npredictions = [0.5, 0.5]');
+  assert.deepEqual(one.notes, ['w was not used: the names do not say whether they hold targets or predictions.']);
+});
