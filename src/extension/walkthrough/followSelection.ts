@@ -29,6 +29,8 @@ export function registerFollowSelection(extensionUri: vscode.Uri): vscode.Dispos
       const settings = readSettings(document);
       const options = effectiveOptions(settings, {});
       const source = document.getText(selection);
+      // Re-selecting what is already shown (or moving the cursor back) need not redraw the panel.
+      if (panel.shows(source, document.uri.toString())) return;
       const parsed = parseSource(source, options);
       if (!parsed.ok) return;
       const state: PanelState = {

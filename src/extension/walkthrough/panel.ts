@@ -92,6 +92,11 @@ export class WalkthroughPanel implements vscode.Disposable {
     return { documentName: this.state.documentName, documentUri: this.state.documentUri ? vscode.Uri.parse(this.state.documentUri) : null };
   }
 
+  /** Whether the panel already explains `source` from the document `documentUri`. */
+  shows(source: string, documentUri: string | null): boolean {
+    return this.state.source === source && this.state.documentUri === documentUri;
+  }
+
   /** The walkthrough on screen, or undefined while the stored text gives an error. */
   get walkthrough(): Walkthrough | undefined {
     return this.latest;
