@@ -95,3 +95,39 @@ test('MathJax renders any escaped label without an error and without live markup
     { numRuns: 60 },
   );
 });
+
+test('whole documents: random labels stay data in HTML, Markdown and LaTeX', async () => {
+  const { buildWalkthrough } = await import('../../src/core/derivation');
+  const { renderHtmlFragment, renderMarkdown, renderLatex } = await import('../../src/render');
+  const { fixture } = await import('../core/derivation/parsed-fixture');
+  const math = await getMathRenderer();
+  fc.assert(
+    fc.property(fc.array(label, { minLength: 3, maxLength: 3 }), (labels) => {
+      const r = buildWalkthrough(fixture('targets = [1, 0, 0.5]\npredictions = [0.8, 0.3, 0.6]', { labels }), {
+        preset: 'pytorch',
+        reduction: 'mean',
+        logBase: 'e',
+        dtype: 'float64',
+      });
+      if (!r.ok) assert.fail(r.error.message);
+      const html = renderHtmlFragment(r.value, math);
+      const tags = html.replace(/"[^"]*"/g, '""');
+      assert.doesNotMatch(tags, /<(script|img|iframe|object|embed|foreignObject|style)\b/i);
+      assert.doesNotMatch(tags, /<[^>]*\s(on[a-z]+|style|src)\s*=/i);
+      assert.doesNotMatch(html, /lw-math-error|merror/);
+      assert.equal((html.match(/class="lw-card"/g) ?? []).length, 3);
+
+      const md = renderMarkdown(r.value);
+      assert.doesNotMatch(md, /<[a-zA-Z/!?]/, 'no raw HTML in the Markdown');
+      const blocks = md.split(/^\$\$$/m);
+      assert.equal(blocks.length % 2, 1, 'math blocks are closed');
+      for (let i = 1; i < blocks.length; i += 2) assert.ok(texGroupsBalance(blocks[i] ?? ''), blocks[i]);
+
+      const latex = renderLatex(r.value);
+      const body = latex.slice(latex.indexOf('\\begin{document}'));
+      assert.ok(texGroupsBalance(body));
+      assert.doesNotMatch(body, /\\(href|def|input|include|write|immediate|catcode|url)\b/);
+    }),
+    { numRuns: 25 },
+  );
+});
