@@ -113,33 +113,26 @@ function report(
   s.logNegative = logNegative;
 }
 
+// The probability kernels take a target of exactly 1 or 0 on its own path: one log instead of two
+// and no arithmetic on a zero coefficient. The result is bit-identical to the general formula,
+// whose zero term the frameworks compute as 0 (the log being finite there), and `0 - log`
+// rather than `-log` makes a perfect hit 0 instead of -0.
+
 /** torch.nn.BCELoss: (y - 1)·max(ln(1 - p), -100) - y·max(ln p, -100). */
 export function clampedLog(y: number, p: number, k: KernelConstants, s: ElementScratch): number {
   const f32 = k.f32;
-  let guard = SAFEGUARD_NONE;
-  let lp = NaN;
-  let ln = NaN;
-  let pos = 0;
-  let neg = 0;
-  if (y !== 0) {
-    lp = r(Math.log(p), f32);
-    if (lp < TORCH_LOG_FLOOR) {
-      lp = TORCH_LOG_FLOOR;
-      guard = SAFEGUARD_CLAMP;
-    }
-    pos = r(y * lp, f32);
-  }
-  if (y !== 1) {
-    ln = r(Math.log1p(-p), f32);
-    if (ln < TORCH_LOG_FLOOR) {
-      ln = TORCH_LOG_FLOOR;
-      guard = SAFEGUARD_CLAMP;
-    }
-    neg = r(r(y - 1, f32) * ln, f32);
-  }
-  s.safeguard = guard;
+  // NaN marks a log that is not taken because its coefficient is 0.
+  let rawPos = NaN;
+  let rawNeg = NaN;
+  if (y !== 0) rawPos = r(Math.log(p), f32);
+  if (y !== 1) rawNeg = r(Math.log1p(-p), f32);
+  const lp = rawPos < TORCH_LOG_FLOOR ? TORCH_LOG_FLOOR : rawPos;
+  const ln = rawNeg < TORCH_LOG_FLOOR ? TORCH_LOG_FLOOR : rawNeg;
+  s.safeguard = rawPos < TORCH_LOG_FLOOR || rawNeg < TORCH_LOG_FLOOR ? SAFEGUARD_CLAMP : SAFEGUARD_NONE;
   if (s.explain) report(s, p, p, NaN, y !== 0 ? p : NaN, lp, y !== 1 ? r(1 - p, f32) : NaN, ln);
-  return r(neg - pos, f32);
+  if (y === 1) return 0 - lp;
+  if (y === 0) return 0 - ln;
+  return r(r(r(y - 1, f32) * ln, f32) - r(y * lp, f32), f32);
 }
 
 /** The textbook formula with nothing keeping it finite. */
@@ -147,18 +140,21 @@ export function unguardedLog(y: number, p: number, k: KernelConstants, s: Elemen
   const f32 = k.f32;
   let lp = NaN;
   let ln = NaN;
-  let sum = 0;
-  if (y !== 0) {
+  let loss: number;
+  if (y === 1) {
     lp = r(Math.log(p), f32);
-    sum = r(y * lp, f32);
-  }
-  if (y !== 1) {
+    loss = 0 - lp;
+  } else if (y === 0) {
     ln = r(Math.log1p(-p), f32);
-    sum = r(sum + r(r(1 - y, f32) * ln, f32), f32);
+    loss = 0 - ln;
+  } else {
+    lp = r(Math.log(p), f32);
+    ln = r(Math.log1p(-p), f32);
+    loss = 0 - r(r(y * lp, f32) + r(r(1 - y, f32) * ln, f32), f32);
   }
   s.safeguard = SAFEGUARD_NONE;
   if (s.explain) report(s, p, p, NaN, y !== 0 ? p : NaN, lp, y !== 1 ? r(1 - p, f32) : NaN, ln);
-  return 0 - sum; // not -sum: a perfect hit is 0, not -0
+  return loss;
 }
 
 /**
@@ -173,25 +169,24 @@ export function clip(y: number, p: number, k: KernelConstants, s: ElementScratch
     c = c < k.low ? k.low : k.high;
     guard = plusEpsilon ? SAFEGUARD_CLIP_PLUS_EPSILON : SAFEGUARD_CLIP;
   }
+  s.safeguard = guard;
   const add = plusEpsilon ? k.epsilon : 0;
   let posArg = NaN;
   let negArg = NaN;
   let lp = NaN;
   let ln = NaN;
-  let bce = 0;
   if (y !== 0) {
     posArg = plusEpsilon ? r(c + add, f32) : c;
     lp = r(Math.log(posArg), f32);
-    bce = r(y * lp, f32);
   }
   if (y !== 1) {
     negArg = r(r(1 - c, f32) + add, f32);
     ln = r(Math.log(negArg), f32);
-    bce = r(bce + r(r(1 - y, f32) * ln, f32), f32);
   }
-  s.safeguard = guard;
   if (s.explain) report(s, p, c, NaN, posArg, lp, negArg, ln);
-  return 0 - bce; // not -bce: a perfect hit is 0, not -0
+  if (y === 1) return 0 - lp;
+  if (y === 0) return 0 - ln;
+  return 0 - r(r(y * lp, f32) + r(r(1 - y, f32) * ln, f32), f32);
 }
 
 /**
@@ -211,20 +206,15 @@ export function twoColumnClip(y: number, p: number, k: KernelConstants, s: Eleme
     q0 = q0 < k.low ? k.low : k.high;
     guard = SAFEGUARD_CLIP;
   }
+  s.safeguard = guard;
   let lp = NaN;
   let ln = NaN;
-  let sum = 0;
-  if (y !== 1) {
-    ln = r(Math.log(q0), f32);
-    sum = r(r(1 - y, f32) * ln, f32);
-  }
-  if (y !== 0) {
-    lp = r(Math.log(q1), f32);
-    sum = r(sum + r(y * lp, f32), f32);
-  }
-  s.safeguard = guard;
+  if (y !== 0) lp = r(Math.log(q1), f32);
+  if (y !== 1) ln = r(Math.log(q0), f32);
   if (s.explain) report(s, p, q1, NaN, y !== 0 ? q1 : NaN, lp, y !== 1 ? q0 : NaN, ln);
-  return 0 - sum; // not -sum: a perfect hit is 0, not -0
+  if (y === 1) return 0 - lp;
+  if (y === 0) return 0 - ln;
+  return 0 - r(r(r(1 - y, f32) * ln, f32) + r(y * lp, f32), f32);
 }
 
 /** scikit-learn has no logits path: a user applies expit first, so do we. */
@@ -351,13 +341,16 @@ export interface LoopOutput {
   readonly invalidAt: number;
 }
 
-/** The hot loop. Every branch on the rule or the options is perfectly predictable. */
+/**
+ * The hot loop: rows outside, columns inside, so per-row work (the row mean) costs nothing per
+ * element. Every branch on the rule or the options goes the same way for every element, so the
+ * CPU predicts it; the only data-dependent branch is the kernel's own on y.
+ */
 export function runElements(targets: Float64Array, predictions: Float64Array, plan: LossPlan, dtype: DType, input: InputKind): LoopOutput {
   const { count, columns, rows, weight, posWeight, smoothing, lnBase } = plan;
   const lowest = input === 'probabilities' ? 0 : -Number.MAX_VALUE;
   const highest = input === 'probabilities' ? 1 : Number.MAX_VALUE;
   const f32 = dtype === 'float32';
-  const fround = Math.fround;
   const k = kernelConstants(plan.rule, dtype);
   const s = new ElementScratch(false);
   const ruleId = RULE_IDS[plan.rule];
@@ -368,72 +361,69 @@ export function runElements(targets: Float64Array, predictions: Float64Array, pl
   const smooth = smoothingConstants(smoothing, f32);
 
   let total = 0;
-  let rowSum = 0;
-  let col = 0;
-  let row = 0;
   let safeguarded = 0;
-  let infinite = 0;
   let invalidAt = -1;
-  for (let i = 0; i < count; i++) {
-    let y = targets[i] as number;
-    let x = predictions[i] as number;
-    // Written so that NaN fails too.
-    if (!(y >= 0 && y <= 1 && x >= lowest && x <= highest)) {
-      invalidAt = i;
-      break;
-    }
-    if (f32) {
-      y = fround(y);
-      x = fround(x);
-    }
-    if (smoothing !== 0) y = smoothTarget(y, smooth, f32);
-    let loss: number;
-    switch (ruleId) {
-      case 0:
-        loss = clampedLog(y, x, k, s);
-        break;
-      case 1: {
-        let pw = 1;
-        if (posWeight !== null) pw = posWeight[posWeightFull ? i : col] as number;
-        loss = logits(y, x, f32 ? fround(pw) : pw, k, s);
-        break;
+  let i = 0;
+  rowLoop: for (let row = 0; row < rows; row++) {
+    let rowSum = 0;
+    for (let col = 0; col < columns; col++, i++) {
+      let y = targets[i] as number;
+      let x = predictions[i] as number;
+      // Written so that NaN fails too.
+      if (!(y >= 0 && y <= 1 && x >= lowest && x <= highest)) {
+        invalidAt = i;
+        break rowLoop;
       }
-      case 2:
-        loss = tfLogits(y, x, k, s);
-        break;
-      case 3:
-        loss = clip(y, x, k, s, false);
-        break;
-      case 4:
-        loss = clip(y, x, k, s, true);
-        break;
-      case 5:
-        loss = twoColumnClip(y, x, k, s);
-        break;
-      case 6:
-        loss = sigmoidTwoColumnClip(y, x, k, s);
-        break;
-      case 7:
-        loss = clipToLogit(y, x, k, s);
-        break;
-      default:
-        loss = unguardedLog(y, x, k, s);
+      if (f32) {
+        y = Math.fround(y);
+        x = Math.fround(x);
+      }
+      if (smoothing !== 0) y = smoothTarget(y, smooth, f32);
+      let loss: number;
+      switch (ruleId) {
+        case 0:
+          loss = clampedLog(y, x, k, s);
+          break;
+        case 1: {
+          const pw = posWeight === null ? 1 : (posWeight[posWeightFull ? i : col] as number);
+          loss = logits(y, x, f32 ? Math.fround(pw) : pw, k, s);
+          break;
+        }
+        case 2:
+          loss = tfLogits(y, x, k, s);
+          break;
+        case 3:
+          loss = clip(y, x, k, s, false);
+          break;
+        case 4:
+          loss = clip(y, x, k, s, true);
+          break;
+        case 5:
+          loss = twoColumnClip(y, x, k, s);
+          break;
+        case 6:
+          loss = sigmoidTwoColumnClip(y, x, k, s);
+          break;
+        case 7:
+          loss = clipToLogit(y, x, k, s);
+          break;
+        default:
+          loss = unguardedLog(y, x, k, s);
+      }
+      if (weight !== null) {
+        const w = weight[weightFull ? i : col] as number;
+        loss = f32 ? Math.fround(loss * Math.fround(w)) : loss * w;
+      }
+      if (s.safeguard !== 0) safeguarded++;
+      rowSum += loss;
+      out[i] = loss;
     }
-    if (weight !== null) {
-      const w = weight[weightFull ? i : col] as number;
-      loss = f32 ? fround(loss * fround(w)) : loss * w;
-    }
-    if (s.safeguard !== 0) safeguarded++;
-    if (loss === Infinity) infinite++;
-    total += loss;
-    rowSum += loss;
-    out[i] = loss / lnBase;
-    if (++col === columns) {
-      rowMeans[row] = f32 ? fround(fround(rowSum) / columns) : rowSum / columns;
-      row++;
-      col = 0;
-      rowSum = 0;
-    }
+    total += rowSum;
+    rowMeans[row] = f32 ? Math.fround(Math.fround(rowSum) / columns) : rowSum / columns;
   }
+  // Rare cases get their own pass rather than a test on every element.
+  let infinite = 0;
+  if (total === Infinity) for (let j = 0; j < count; j++) if (out[j] === Infinity) infinite++;
+  if (lnBase !== 1) for (let j = 0; j < count; j++) out[j] = (out[j] as number) / lnBase;
   return { elementLosses: out, rowMeans, total, safeguarded, infinite, invalidAt };
 }
