@@ -3,7 +3,8 @@
 // it follows the selection. What it shows is read back through the Save as Markdown command.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, eventually, explain, openExample, walkthroughTabs, withSetting, workspaceUri } from '../helpers';
+import { WalkthroughPanel } from '../../../src/extension/walkthrough/panel';
+import { VIEW_TYPE, closeAllEditors, eventually, explain, openExample, walkthroughTabs, withSetting, workspaceUri } from '../helpers';
 
 async function savedMarkdown(name: string): Promise<string> {
   const target = workspaceUri(name);
@@ -76,5 +77,40 @@ describe('walkthrough panel', () => {
     // One card per label, each with its equations, as the panel shows them.
     assert.equal(html.match(/class="lw-card"/g)?.length, 3);
     for (const label of ['car', 'cat', 'dog']) assert.match(html, new RegExp(`>${label} `));
+  });
+});
+
+describe('walkthrough panel after a window reload', () => {
+  // VS Code calls the serializer with the state panel.js saved; WalkthroughPanel.revive is what it
+  // runs. The panel here is created by the test, as the workbench would create it on reload.
+  const extensionUri = () => vscode.extensions.getExtension('loss-walkthrough.loss-walkthrough')!.extensionUri;
+  const createPanel = () =>
+    vscode.window.createWebviewPanel(VIEW_TYPE, 'restored', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true });
+
+  beforeEach(closeAllEditors);
+  after(closeAllEditors);
+
+  it('rebuilds the walkthrough from the saved text, with the settings of the moment', async () => {
+    const panel = createPanel();
+    const state = {
+      version: 1,
+      source: 'labels = [car, cat, dog]\ntargets = [1, 0, 1]\npredictions = [0.8, 0.3, 0.9]',
+      documentName: 'article.py',
+      documentUri: null,
+      overrides: {},
+      renderedLabels: 50,
+    };
+    await withSetting('logBase', '10', () => WalkthroughPanel.revive(panel, extensionUri(), state));
+    assert.equal(panel.title, 'BCE: article.py');
+    const html = panel.webview.html;
+    assert.equal(html.match(/class="lw-card"/g)?.length, 3);
+    assert.match(html, /0\.0991898/);
+    assert.match(html, /id="lw-state"/, 'the state is written again, for the next reload');
+  });
+
+  it('says so when nothing was kept to rebuild from', async () => {
+    const panel = createPanel();
+    await WalkthroughPanel.revive(panel, extensionUri(), undefined);
+    assert.match(panel.webview.html, /Run &quot;Explain Binary Cross Entropy&quot; again/);
   });
 });
