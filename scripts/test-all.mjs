@@ -9,6 +9,7 @@ const suites = [
   { name: 'unit', cmd: ['npm', 'run', '--silent', 'test:unit'], kind: 'node-test' },
   { name: 'integration', cmd: ['npm', 'run', '--silent', 'test:integration'], kind: 'plain' },
   { name: 'e2e', cmd: ['npm', 'run', '--silent', 'test:e2e'], kind: 'plain' },
+  { name: 'size', cmd: ['npm', 'run', '--silent', 'check:size'], kind: 'check' },
 ];
 
 const only = process.argv.slice(2);
