@@ -159,7 +159,7 @@ export interface ElementDetail {
   readonly safeguard: Safeguard;
   readonly weight: number;
   readonly posWeight: number;
-  /** This element's loss in the chosen log base, before reduction. */
+  /** This element's loss in the chosen log base, before reduction, its weight applied. */
   readonly loss: number;
   /** ∂(reduced loss)/∂p, in the chosen log base. */
   readonly gradPrediction: number;
@@ -170,7 +170,7 @@ export interface ElementDetail {
 export interface LossResult {
   readonly options: LossOptions;
   readonly shape: readonly number[];
-  /** Per-element losses, row-major, in the chosen base, before reduction. */
+  /** Per-element losses, row-major, in the chosen base, before reduction, weights applied (w·ℓ, as PyTorch's reduction='none'). */
   readonly elementLosses: Float64Array;
   /** One loss per sample (mean over the last axis, as Keras does); 2-D input only. */
   readonly sampleLosses: Float64Array | null;

@@ -30,7 +30,19 @@ interface ResultContext {
   readonly scale: number;
 }
 
+// elementDetail is called once per element by table builders, so the per-result part is kept.
+const contexts = new WeakMap<LossResult, ResultContext>();
+
 function contextOf(result: LossResult): ResultContext {
+  let ctx = contexts.get(result);
+  if (ctx === undefined) {
+    ctx = buildContext(result);
+    contexts.set(result, ctx);
+  }
+  return ctx;
+}
+
+function buildContext(result: LossResult): ResultContext {
   const o = result.options;
   const f32 = o.dtype === 'float32';
   const smoothing = o.labelSmoothing ?? 0;
