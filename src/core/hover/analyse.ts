@@ -150,3 +150,21 @@ export function bracketDepthAt(line: string, offset: number): number {
   }
   return depth;
 }
+
+/**
+ * Whether the character at `offset` sits between brackets, counting those opened before the
+ * text begins: a closer after it with no opener is one (the text may start mid-array).
+ */
+export function isInsideBrackets(text: string, offset: number): boolean {
+  if (bracketDepthAt(text, offset) > 0) return true;
+  let depth = 0;
+  for (let i = Math.max(0, offset); i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 40) depth++;
+    else if (c === 93 || c === 41) {
+      if (depth === 0) return true;
+      depth--;
+    }
+  }
+  return false;
+}

@@ -4,6 +4,7 @@ export {
   wantsNamedPartner,
   holdsNamedSide,
   bracketDepthAt,
+  isInsideBrackets,
   type HoverAnalysis,
   type HoverAnalysisOptions,
   type HoveredArray,

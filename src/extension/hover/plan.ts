@@ -2,7 +2,7 @@
 // pointer, the array under it, its partner (same paragraph or cell, else a neighbouring
 // paragraph whose array's name says it is the partner), and the walkthrough to summarise,
 // built on the command's own path so the hover and the panel give the same numbers.
-import { analyseHover, bracketDepthAt, holdsNamedSide, summariseValues, wantsNamedPartner } from '../../core/hover';
+import { analyseHover, bracketDepthAt, holdsNamedSide, isInsideBrackets, summariseValues, wantsNamedPartner } from '../../core/hover';
 import type { HoverAnalysis, PairAnalysis, SingleAnalysis } from '../../core/hover';
 import type { InputKindOption, Result, Walkthrough } from '../../core/types';
 import { HOVER_TABLE_ROWS } from '../../render/hover';
@@ -109,7 +109,7 @@ export function planHover(lines: LineSource, request: HoverRequest): HoverPlan |
   if (found === null || found.analysis === null) return null;
 
   if (found.analysis.kind === 'unreadable') {
-    if (bracketDepthAt(found.source.text, found.offset) === 0) return null;
+    if (!isInsideBrackets(found.source.text, found.offset)) return null;
     if (found.analysis.error.code === 'too-many-numbers') return { kind: 'notice', message: found.analysis.error.message };
     if (isCut(bounded, near)) {
       return {

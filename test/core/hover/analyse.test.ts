@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyseHover, bracketDepthAt, holdsNamedSide, wantsNamedPartner, type HoverAnalysis } from '../../../src/core/hover';
+import { analyseHover, bracketDepthAt, holdsNamedSide, isInsideBrackets, wantsNamedPartner, type HoverAnalysis } from '../../../src/core/hover';
 
 const ARTICLE = 'labels = [car, cat, dog]\ntargets = [1, 0, 1]\npredictions = [0.8, 0.3, 0.9]';
 const AUTO = { inputKind: 'auto' } as const;
@@ -159,4 +159,11 @@ test('property: any text, any offset: never throws, and a result is always about
     }),
     { numRuns: 1000 },
   );
+});
+
+test('isInsideBrackets also counts brackets opened before the text begins', () => {
+  assert.equal(isInsideBrackets('  0.5,\n  0.5]\nt = [1]', 3), true, 'a stray closer after the offset');
+  assert.equal(isInsideBrackets('x = [1, 2]', 5), true);
+  assert.equal(isInsideBrackets('x = [1, 2]', 1), false);
+  assert.equal(isInsideBrackets('x = [1] + y', 9), false);
 });
