@@ -659,30 +659,21 @@ export class ArrayScanner {
    */
   private readNumberRun(frame: Frame): InputError | null {
     const lexer = this.lexer;
-    let count = frame.count;
-    let total = this.total;
-    let used = this.used;
-    const max = this.maxNumbers;
-    let error: InputError | null = null;
-    while (lexer.nextSeparatedNumber()) {
-      if (++total > max) {
-        error = this.tooManyNumbers({ start: lexer.start, end: lexer.end });
-        break;
+    for (;;) {
+      // One number past the limit is read so that the error can point at it.
+      const allowed = this.maxNumbers - this.total + 1;
+      const limit = Math.min(this.buffer.length, this.used + allowed);
+      const next = lexer.readNumberRun(this.buffer, this.starts, this.ends, this.used, limit);
+      const read = next - this.used;
+      this.used = next;
+      this.total += read;
+      frame.count += read;
+      if (this.total > this.maxNumbers) {
+        return this.tooManyNumbers({ start: this.starts[next - 1] as number, end: this.ends[next - 1] as number });
       }
-      if (used === this.buffer.length) {
-        this.used = used;
-        this.grow();
-      }
-      this.buffer[used] = lexer.value;
-      this.starts[used] = lexer.start;
-      this.ends[used] = lexer.end;
-      used++;
-      count++;
+      if (next < limit || next < this.buffer.length) return null;
+      this.grow();
     }
-    frame.count = count;
-    this.total = total;
-    this.used = used;
-    return error;
   }
 
   private addWord(frame: Frame, build: ArrayBuild, word: string, range: TextRange): void {

@@ -115,15 +115,42 @@ test('an unclosed string or block comment is fatal and points at where it opens'
   assert.equal(comment.slice(lexer2.start, lexer2.end), '/*');
 });
 
-test('nextSeparatedNumber reads ", n" and numpy\'s " n" but consumes nothing otherwise', () => {
-  const text = '0.1, 0.2 -3e1,x';
+test('readNumberRun reads ", n" and numpy\'s " n" into the arrays and consumes nothing else', () => {
+  const text = '0.1, 0.2 -30.\n ,+4,x';
   const lexer = new Lexer(text);
   assert.equal(lexer.next(), T_NUMBER);
-  assert.equal(lexer.nextSeparatedNumber(), true);
-  assert.equal(lexer.value, 0.2);
-  assert.equal(lexer.nextSeparatedNumber(), true);
-  assert.equal(lexer.value, -30);
-  assert.equal(lexer.nextSeparatedNumber(), false);
+  const values = new Float64Array(8);
+  const starts = new Int32Array(8);
+  const ends = new Int32Array(8);
+  const next = lexer.readNumberRun(values, starts, ends, 0, 8);
+  assert.equal(next, 3);
+  assert.deepEqual(Array.from(values.subarray(0, 3)), [0.2, -30, 4]);
+  assert.deepEqual([0, 1, 2].map((i) => text.slice(starts[i], ends[i])), ['0.2', '-30.', '+4']);
   assert.equal(lexer.next(), 7 /* T_COMMA */);
   assert.equal(lexer.next(), T_NAME);
+});
+
+test('readNumberRun leaves exponents and long mantissas right: exponents to next(), long ones to parseFloat', () => {
+  const text = '0, 0.12345678901234567, 1e-3';
+  const lexer = new Lexer(text);
+  lexer.next();
+  const values = new Float64Array(4);
+  assert.equal(lexer.readNumberRun(values, new Int32Array(4), new Int32Array(4), 0, 4), 1);
+  assert.equal(values[0], 0.12345678901234566, 'the nearest double, as JavaScript prints it');
+  assert.equal(lexer.next(), 7 /* T_COMMA */);
+  assert.equal(lexer.next(), T_NUMBER);
+  assert.equal(lexer.value, 0.001);
+});
+
+test('readNumberRun stops at the limit and before a malformed number', () => {
+  const lexer = new Lexer('1, 2, 3, 4');
+  lexer.next();
+  const values = new Float64Array(4);
+  assert.equal(lexer.readNumberRun(values, new Int32Array(4), new Int32Array(4), 0, 2), 2);
+  assert.deepEqual(Array.from(values.subarray(0, 2)), [2, 3]);
+  const bad = new Lexer('1, 2f');
+  bad.next();
+  assert.equal(bad.readNumberRun(values, new Int32Array(4), new Int32Array(4), 0, 4), 0);
+  assert.equal(bad.next(), 7 /* T_COMMA */);
+  assert.equal(bad.next(), T_BAD_NUMBER);
 });
