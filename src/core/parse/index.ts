@@ -1,5 +1,18 @@
 // Text a person selected → the targets and predictions to explain. Nothing here throws: every
 // problem comes back as an InputError with the range of text it is about.
+//
+// Decisions a reader of the results should know:
+// - Roles come from names first (see names.ts), then from the argument order of known loss
+//   functions (PyTorch: prediction first; Keras, scikit-learn, TF: targets first), then, with
+//   exactly two arrays left, from order (targets first, `orderAssumed`, with a note).
+// - A flat list against a single row ([n] vs [1, n]) is accepted as one sample, with a note.
+// - Label names whose count differs from the last axis are dropped with a note, not an error.
+// - With 'auto', any prediction outside [0, 1] makes all predictions logits, with a note naming
+//   the first such value; a logits name (`logits`, `scores`, `z`) overrides 'auto' and
+//   'probabilities' alike.
+// - Element indexes in messages are 0-based, as in Python and JavaScript: "Prediction 1",
+//   "Target [0, 2]".
+// - Backticks are not string quotes, so arrays in Markdown inline code are still read.
 
 import { inputError } from '../errors';
 import type { InputKindOption, ParseOptions, ParsedInput, Result } from '../types';

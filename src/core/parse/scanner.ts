@@ -868,9 +868,9 @@ export class ArrayScanner {
   private tooManyNumbers(range: TextRange): InputError {
     return inputError(
       'too-many-numbers',
-      `The selection holds more than ${this.maxNumbers.toLocaleString('en-US')} numbers, the current limit.`,
+      `The selection holds more than ${this.maxNumbers.toLocaleString('en-US')} numbers, the current limit; the limit can be raised.`,
       range,
-      'Select fewer values, or raise the limit (the maxNumbers option) if you really need them all.',
+      'Select fewer values, or raise the limit (the maxNumbers setting, --max-numbers in the terminal) if you need them all.',
     );
   }
 

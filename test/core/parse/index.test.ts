@@ -298,3 +298,12 @@ test('values are Float64Array and the result survives JSON and structured clonin
   assert.deepEqual(clone.predictions.valueRanges, p.predictions.valueRanges);
   assert.deepEqual(Array.from(clone.predictions.values), [0.8, 0.3, 0.9]);
 });
+
+test('Markdown: fenced code and inline code are read, the fences ignored', () => {
+  assert.deepEqual(pair('```python\ntargets = [1, 0, 1]\npredictions = [0.8, 0.3, 0.9]\n```'), ARTICLE);
+  assert.deepEqual(pair('We pass `targets = [1, 0, 1]` and `predictions = [0.8, 0.3, 0.9]`.'), ARTICLE);
+});
+
+test('dict(...) and other calls pass keyword names through', () => {
+  assert.deepEqual(pair('batch = dict(targets=[1, 0, 1], preds=[0.8, 0.3, 0.9])'), ARTICLE);
+});
