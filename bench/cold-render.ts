@@ -2,10 +2,9 @@
 // the first MathJax import to the finished 20-label page.
 import { buildWalkthrough } from '../src/core/derivation';
 import { parseInput } from '../src/core/parse';
+import { TWENTY_LABEL_TEXT } from './twenty-labels';
 
-const labels = Array.from({ length: 20 }, (_, i) => `label${i + 1}`);
-const text = `labels = [${labels.join(', ')}]\ntargets = [${labels.map((_, i) => i % 2).join(', ')}]\npredictions = [${labels.map((_, i) => ((i * 37) % 97 + 1) / 100).join(', ')}]`;
-const parsed = parseInput(text);
+const parsed = parseInput(TWENTY_LABEL_TEXT);
 if (!parsed.ok) throw new Error(parsed.error.message);
 const w = buildWalkthrough(parsed.value, { preset: 'pytorch', reduction: 'mean', logBase: 'e', dtype: 'float64' });
 if (!w.ok) throw new Error(w.error.message);

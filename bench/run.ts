@@ -10,6 +10,8 @@ import { parseInput } from '../src/core/parse';
 import type { LossOptions, Walkthrough } from '../src/core/types';
 import { getMathRenderer, renderHtmlFragment } from '../src/render';
 import { allEquations, naiveRenderer } from './naive-mathjax';
+import { cliPageBench } from './cli-page';
+import { measureSizes, type SizeFigures } from './size';
 
 interface Figure {
   readonly name: string;
@@ -177,9 +179,14 @@ async function renderBench(): Promise<void> {
  * script is bundled by esbuild first, as the extension and the CLI are, so loading is measured
  * as users meet it rather than through tsx's on-the-fly compilation.
  */
-function coldRenderBench(): void {
+function buildColdRenderScript(): string {
   const bundle = join('dist', 'bench', 'cold-render.js');
   buildSync({ entryPoints: [join('bench', 'cold-render.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2022', outfile: bundle, logLevel: 'warning' });
+  return bundle;
+}
+
+function coldRenderBench(): void {
+  const bundle = buildColdRenderScript();
   const child = (which: string): number => {
     const r = spawnSync(process.execPath, [bundle, which], { encoding: 'utf8' });
     const last = r.stdout.trim().split('\n').pop() ?? '';
@@ -205,6 +212,38 @@ function coldRenderBench(): void {
   });
 }
 
+/** The page from `node dist/cli.js --format html`, whole process, against the naive script, whole process. */
+function cliPage(): void {
+  const { ms, baselineMs, pageBytes } = cliPageBench(buildColdRenderScript());
+  record({
+    name: `20-label page from the CLI, whole process (${(pageBytes / 1024).toFixed(0)} KB of HTML)`,
+    ms,
+    baseline: 'naive MathJax script, whole process',
+    baselineMs,
+    ratio: ms / baselineMs,
+    goal: '≤ 0.6× its time',
+    goalRatio: 0.6,
+  });
+}
+
+function sizeRows(s: SizeFigures): string[][] {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  return [
+    ['.vsix', kb(s.vsixBytes), `≤ ${kb(s.vsixBudgetBytes)}`, s.vsixBytes <= s.vsixBudgetBytes ? 'met' : 'MISSED'],
+    ['bundle dist/extension.js (desktop and web)', kb(s.bundleBytes), 'no goal (reported)', ''],
+    ['bundle, gzip -9', kb(s.bundleGzipBytes), 'no goal (reported)', ''],
+    ['packaging warnings', String(s.warnings.length), 'none', s.warnings.length === 0 ? 'met' : 'MISSED'],
+  ];
+}
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const r of rows) console.log(line(r));
+}
+
 function fmt(x: number): string {
   return x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
 }
@@ -214,14 +253,14 @@ async function main(): Promise<void> {
   parseBench();
   await renderBench();
   coldRenderBench();
+  // Packaging builds the production bundles, which the CLI page bench then runs.
+  const sizes = measureSizes();
+  cliPage();
   const rows = figures.map((f) => [f.name, `${fmt(f.ms)} ms`, `${fmt(f.baselineMs)} ms`, f.baseline, `${f.ratio.toFixed(2)}×`, f.goal, f.met === null ? '' : f.met ? 'met' : 'MISSED']);
-  const header = ['figure', 'ours', 'baseline', 'baseline is', 'ratio', 'goal', ''];
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-  for (const r of rows) console.log(line(r));
-  writeFileSync(join('bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, figures }, null, 2) + '\n');
+  printTable(['figure', 'ours', 'baseline', 'baseline is', 'ratio', 'goal', ''], rows);
+  console.log('');
+  printTable(['size', 'measured', 'goal', ''], sizeRows(sizes));
+  writeFileSync(join('bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, figures, sizes }, null, 2) + '\n');
   console.log('\nwritten: bench/results.json');
 }
 
