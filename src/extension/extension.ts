@@ -1,10 +1,12 @@
 // Entry point for desktop and web alike (one bundle, no Node API). Activation only registers
 // features; nothing heavy (MathJax) loads until a walkthrough is first shown.
 import type * as vscode from 'vscode';
+import { registerHover } from './hover';
 import { registerWalkthrough } from './walkthrough';
 
 export function activate(context: vscode.ExtensionContext): void {
   registerWalkthrough(context);
+  registerHover(context);
 }
 
 export function deactivate(): void {}

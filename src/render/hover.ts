@@ -62,7 +62,8 @@ export function hoverFormulaTex(choice: FormulaChoice): string {
 /** Plain words for the formula, the image's alternative text. */
 export function hoverFormulaText(choice: FormulaChoice): string {
   const log = choice.logBase === 'e' ? 'ln' : `log${choice.logBase}`;
-  const bracket = `[y ${log}(ŷ) + (1 − y) ${log}(1 − ŷ)]`;
+  // Parentheses, not brackets: the text goes inside the image's `![...]`.
+  const bracket = `(y ${log}(ŷ) + (1 − y) ${log}(1 − ŷ))`;
   const lhs = choice.reduction === 'mean' ? 'L = −(1/N) Σ ' : choice.reduction === 'sum' ? 'L = −Σ ' : 'ℓ = −';
   return `Binary cross entropy: ${lhs}${bracket}${choice.input === 'logits' ? ', ŷ = σ(z)' : ''}`;
 }

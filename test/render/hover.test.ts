@@ -174,7 +174,7 @@ test('the formula: the reduction, the log base and σ for logits, written out', 
     hoverFormulaTex({ reduction: 'none', logBase: '2', input: 'probabilities' }),
     '\\ell_i = -\\left[ y_i \\log_{2} \\hat{y}_i + (1 - y_i) \\log_{2} (1 - \\hat{y}_i) \\right]',
   );
-  assert.equal(hoverFormulaText({ reduction: 'mean', logBase: 'e', input: 'probabilities' }), 'Binary cross entropy: L = −(1/N) Σ [y ln(ŷ) + (1 − y) ln(1 − ŷ)]');
+  assert.equal(hoverFormulaText({ reduction: 'mean', logBase: 'e', input: 'probabilities' }), 'Binary cross entropy: L = −(1/N) Σ (y ln(ŷ) + (1 − y) ln(1 − ŷ))');
 });
 
 test('one colour per theme kind, dark text on light themes and light text on dark ones', () => {
