@@ -87,9 +87,9 @@ export interface LossOptions {
   readonly preset: Preset;
   readonly reduction: Reduction;
   readonly input: InputKind;
-  /** Per-element weights, broadcast along the last axis (length n) or full (batch*n). */
+  /** Per-element weights, broadcast as PyTorch does: one value, one per label (length n) or full (batch*n). */
   readonly weight?: Float64Array | readonly number[];
-  /** Positive-term weight per label (logits only), broadcast along the last axis. */
+  /** Positive-term weight per label (logits only): one value, one per label (length n) or full (batch*n). */
   readonly posWeight?: Float64Array | readonly number[];
   /** Keras-style: y' = y(1 - ls) + 0.5 ls. */
   readonly labelSmoothing?: number;
@@ -227,6 +227,8 @@ export interface WalkthroughOptions {
   readonly maxDerivations?: number;
   /** Table rows to include (default: all; a million-row table is the caller's choice to cap). */
   readonly maxTableRows?: number;
+  /** Compute the same input under each framework for a side-by-side table (default true; five more loss passes). */
+  readonly compareFrameworks?: boolean;
 }
 
 export interface TableRow {
@@ -252,4 +254,39 @@ export interface Walkthrough {
   readonly notes: readonly string[];
   /** Significant digits the walkthrough's computed numbers were written with. */
   readonly precision?: number;
+  /** The same input under PyTorch, Keras 3, tf.keras, scikit-learn and TF.js; absent when not asked for. */
+  readonly frameworks?: FrameworkComparison;
+  /** Paragraphs on why these labels need BCE rather than softmax + NLL, with the user's label names. */
+  readonly whyBce?: readonly string[];
+}
+
+/** One framework's answer on the same input, in a side-by-side comparison. */
+export interface FrameworkRow {
+  readonly preset: Preset;
+  readonly framework: string;
+  /** What a user of that framework calls for this kind of input. */
+  readonly call: string;
+  /** The framework's default dtype, which the row was computed in. */
+  readonly dtype: DType;
+  /** The reduced loss in the chosen base; NaN for reduction 'none' or when `error` is set. */
+  readonly loss: number;
+  /** Per-element losses (weights applied), or null when `error` is set. */
+  readonly elementLosses: Float64Array | null;
+  /** Largest relative difference from PyTorch (reduced loss, or element-wise for 'none'); 0 for PyTorch itself. */
+  readonly relativeDifference: number;
+  /** True when `relativeDifference` is beyond 1e-6. */
+  readonly differs: boolean;
+  /** How many elements the framework's clamp or clip changed. */
+  readonly safeguardedCount: number;
+  /** Plain sentences: the rule, the dtype, the averaging, and why this row differs (or not). */
+  readonly explanation: readonly string[];
+  /** Why this framework cannot compute it with these options (e.g. pos_weight outside PyTorch); null if it can. */
+  readonly error: string | null;
+}
+
+export interface FrameworkComparison {
+  /** PyTorch first (the reference), then Keras 3, tf.keras, scikit-learn, TF.js. */
+  readonly rows: readonly FrameworkRow[];
+  /** Plain sentences summing up which frameworks agree and why the others do not. */
+  readonly summary: readonly string[];
 }

@@ -71,7 +71,8 @@ class ElementInputs {
 
 function broadcastAt(values: ArrayLike<number> | null, i: number, ctx: ResultContext): number {
   if (values === null) return 1;
-  const v = values[values.length === ctx.count ? i : i % ctx.columns] as number;
+  // One value, one per column or one per element: i modulo the length picks the right one.
+  const v = values[i % values.length] as number;
   return ctx.f32 ? Math.fround(v) : v;
 }
 

@@ -13,7 +13,7 @@ export interface LossPlan {
   readonly rows: number;
   readonly count: number;
   readonly twoD: boolean;
-  /** Weights as given, of length `columns` (broadcast along the last axis) or `count`; null if none. */
+  /** Weights of length `columns` (broadcast along the last axis) or `count`; null if none. */
   readonly weight: Float64Array | null;
   readonly posWeight: Float64Array | null;
   /** 0 when there is no label smoothing. */
@@ -86,12 +86,13 @@ function badOption(name: string, value: unknown, allowed: readonly string[]): Re
 }
 
 /**
- * Checks one weight vector: finite, non-negative, and of a length that broadcasts (one per column,
- * or one per element).
+ * Checks one weight vector: finite, non-negative, and of a length that broadcasts as PyTorch
+ * broadcasts it: one value for all, one per column (label), or one per element. A single value
+ * comes back repeated per column, so the hot loop only ever indexes by column or by element.
  */
 function checkWeights(name: string, values: Float64Array | readonly number[], columns: number, count: number): Result<Float64Array> {
-  if (values.length !== columns && values.length !== count) {
-    const lengths = columns === count ? `${columns}` : `${columns} (one per label) or ${count} (one per element)`;
+  if (values.length !== 1 && values.length !== columns && values.length !== count) {
+    const lengths = columns === count ? `1 or ${columns}` : `1, ${columns} (one per label) or ${count} (one per element)`;
     return {
       ok: false,
       error: inputError('bad-option', `The ${name} has ${values.length} values; it needs ${lengths}.`, undefined, `Give one ${name} value per label.`),
@@ -106,6 +107,7 @@ function checkWeights(name: string, values: Float64Array | readonly number[], co
       };
     }
   }
+  if (values.length === 1 && columns !== 1) return { ok: true, value: new Float64Array(columns).fill(values[0] as number) };
   return { ok: true, value: values instanceof Float64Array ? values : Float64Array.from(values) };
 }
 

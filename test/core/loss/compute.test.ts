@@ -272,6 +272,15 @@ describe('weights and pos_weight', () => {
     expected.forEach((e, i) => assertClose(r.elementLosses[i] as number, e, 1e-12, `element ${i}`));
   });
 
+  it('a single weight or pos_weight broadcasts to every element, as in PyTorch', () => {
+    const one = loss(Y, [2, -1, 3], { input: 'logits', posWeight: [2], weight: [0.5] }, [3]);
+    const each = loss(Y, [2, -1, 3], { input: 'logits', posWeight: [2, 2, 2], weight: [0.5, 0.5, 0.5] }, [3]);
+    assert.deepEqual([...one.elementLosses], [...each.elementLosses]);
+    assertDigits(one.loss * 2, '0.221431');
+    const twoD = loss([1, 0, 1, 0], [0.8, 0.3, 0.9, 0.6], { weight: [3] }, [2, 2]);
+    assertClose(twoD.loss, (3 * (textbook(1, 0.8) + textbook(0, 0.3) + textbook(1, 0.9) + textbook(0, 0.6))) / 4, 1e-12);
+  });
+
   it('pos_weight 1 is the same as no pos_weight', () => {
     const a = loss(Y, [2, -1, 3], { input: 'logits', posWeight: [1, 1, 1] });
     const b = loss(Y, [2, -1, 3], { input: 'logits' });

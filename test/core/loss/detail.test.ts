@@ -194,6 +194,8 @@ describe('elementDetail', () => {
     const r = loss([1, 0, 1, 0], [0.8, 0.3, 0.9, 0.6], { weight: [2, 0.5] }, [2, 2]);
     assert.equal(elementDetail(r, 3).weight, 0.5);
     assert.equal(elementDetail(r, 2).weight, 2);
+    const single = loss([1, 0, 1, 0], [0.8, 0.3, 0.9, 0.6], { weight: [4] }, [2, 2]);
+    assert.equal(elementDetail(single, 3).weight, 4);
   });
 
   it('the element loss recomposed from the explained logs equals the computed one, for every rule', () => {

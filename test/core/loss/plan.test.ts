@@ -38,7 +38,7 @@ describe('option errors', () => {
     const e = lossError([1, 0, 1, 0, 1, 0], [0.5, 0.5, 0.5, 0.5, 0.5, 0.5], { weight: [1, 2] }, [2, 3]);
     assert.equal(e.code, 'bad-option');
     assert.match(e.message, /2 values/);
-    assert.match(e.message, /3 \(one per label\) or 6 \(one per element\)/);
+    assert.match(e.message, /1, 3 \(one per label\) or 6 \(one per element\)/);
   });
 
   it('negative or non-finite weights', () => {
