@@ -16,6 +16,8 @@ import type {
 import { DEFAULT_PRECISION, formatNumber, typedDecimal } from './format';
 import { reductionSteps } from './reduction';
 import { elementSteps, type ElementContext } from './steps';
+import { compareFrameworks, type ComparisonOptions } from '../teaching/frameworks';
+import { whyBceNotNll } from '../teaching/multilabel';
 
 /** The loss options of a walkthrough: the input kind comes from the parsed text. */
 export type WalkthroughLossOptions = Omit<LossOptions, 'input'>;
@@ -29,6 +31,12 @@ function typedText(source: string, array: ParsedArray, flatIndex: number): strin
   const value = array.values[flatIndex];
   if (range === undefined || value === undefined) return null;
   return typedDecimal(source.slice(range.start, range.end), value);
+}
+
+/** The user's options without the ones each framework brings itself (preset, dtype). */
+function comparisonOptions(loss: WalkthroughLossOptions): ComparisonOptions {
+  const { preset: _preset, dtype: _dtype, ...rest } = loss;
+  return rest;
 }
 
 function checkOptions(options: WalkthroughOptions): Result<true> {
@@ -62,6 +70,72 @@ function weightsInElementLosses(result: LossResult, weightAt: (i: number) => num
   return Math.abs(plain / d - result.loss) <= Math.abs(weighted / d - result.loss);
 }
 
+/** What every element of one result shares when its steps are built. */
+interface DerivationSetting {
+  readonly parsed: ParsedInput;
+  readonly result: LossResult;
+  readonly precision: number;
+  readonly weightInLoss: boolean;
+}
+
+function weightReader(result: LossResult): (i: number) => number {
+  const weight = result.options.weight;
+  const count = result.elementLosses.length;
+  return (i) => {
+    if (weight === undefined || weight.length === 0) return 1;
+    return (weight.length === count ? weight[i] : weight[i % weight.length]) ?? 1;
+  };
+}
+
+// derivationFor is called per chosen cell; the O(N) weight check is done once per result.
+const weightInLossCache = new WeakMap<LossResult, boolean>();
+
+function weightInLossOf(result: LossResult): boolean {
+  let known = weightInLossCache.get(result);
+  if (known === undefined) {
+    known = result.options.weight === undefined ? true : weightsInElementLosses(result, weightReader(result));
+    weightInLossCache.set(result, known);
+  }
+  return known;
+}
+
+function deriveElement(setting: DerivationSetting, i: number): LabelDerivation {
+  const { parsed, result, precision } = setting;
+  const fmt = (x: number): string => formatNumber(x, precision);
+  const detail = elementDetail(result, i);
+  const targetTyped = typedText(parsed.source, parsed.targets, i);
+  const inputTyped = typedText(parsed.source, parsed.predictions, i);
+  const ctx: ElementContext = {
+    options: result.options,
+    rule: result.rule,
+    precision,
+    targetText: targetTyped ?? fmt(detail.rawTarget),
+    targetTyped: targetTyped !== null,
+    inputText: inputTyped ?? fmt(parsed.predictions.values[i] ?? NaN),
+    inputTyped: inputTyped !== null,
+    weightInLoss: setting.weightInLoss,
+    reductionDivisor: result.reductionDivisor,
+  };
+  return { detail, steps: elementSteps(detail, ctx) };
+}
+
+/**
+ * The derivation of any one element of a walkthrough (row-major index), whether or not it is among
+ * the `maxDerivations` the walkthrough built: the same steps the walkthrough would have given it.
+ */
+export function derivationFor(w: Walkthrough, flatIndex: number): Result<LabelDerivation> {
+  if (!(Number.isInteger(flatIndex) && flatIndex >= 0 && flatIndex < w.elementCount)) {
+    return {
+      ok: false,
+      error: inputError('bad-option', `There is no element ${String(flatIndex)}: the input has ${w.elementCount} (numbered from 0 here).`),
+    };
+  }
+  const built = w.derivations[flatIndex];
+  if (built !== undefined) return { ok: true, value: built };
+  const setting = { parsed: w.parsed, result: w.result, precision: w.precision ?? DEFAULT_PRECISION, weightInLoss: weightInLossOf(w.result) };
+  return { ok: true, value: deriveElement(setting, flatIndex) };
+}
+
 export function buildWalkthrough(
   parsed: ParsedInput,
   loss: WalkthroughLossOptions,
@@ -76,34 +150,15 @@ export function buildWalkthrough(
   const result = computed.value;
   const count = result.elementLosses.length;
 
-  const weight = lossOptions.weight;
-  const weightAt = (i: number): number => {
-    if (weight === undefined || weight.length === 0) return 1;
-    return (weight.length === count ? weight[i] : weight[i % weight.length]) ?? 1;
-  };
-  const weighted = weight !== undefined;
-  const weightInLoss = weighted ? weightsInElementLosses(result, weightAt) : true;
+  const weightAt = weightReader(result);
+  const weighted = lossOptions.weight !== undefined;
+  const weightInLoss = weightInLossOf(result);
 
   const fmt = (x: number): string => formatNumber(x, precision);
   const shownDerivations = Math.min(count, options.maxDerivations ?? count);
   const derivations: LabelDerivation[] = [];
-  for (let i = 0; i < shownDerivations; i++) {
-    const detail = elementDetail(result, i);
-    const targetTyped = typedText(parsed.source, parsed.targets, i);
-    const inputTyped = typedText(parsed.source, parsed.predictions, i);
-    const ctx: ElementContext = {
-      options: lossOptions,
-      rule: result.rule,
-      precision,
-      targetText: targetTyped ?? fmt(detail.rawTarget),
-      targetTyped: targetTyped !== null,
-      inputText: inputTyped ?? fmt(parsed.predictions.values[i] ?? NaN),
-      inputTyped: inputTyped !== null,
-      weightInLoss,
-      reductionDivisor: result.reductionDivisor,
-    };
-    derivations.push({ detail, steps: elementSteps(detail, ctx) });
-  }
+  const setting: DerivationSetting = { parsed, result, precision, weightInLoss };
+  for (let i = 0; i < shownDerivations; i++) derivations.push(deriveElement(setting, i));
 
   const rows = Math.min(count, options.maxTableRows ?? count);
   const table: TableRow[] = [];
@@ -139,6 +194,8 @@ export function buildWalkthrough(
       reductionSteps: reductionSteps(result, { precision, weightAt, weighted, weightInLoss }),
       notes,
       precision,
+      ...(options.compareFrameworks === false ? {} : { frameworks: compareFrameworks(parsed, comparisonOptions(loss)) }),
+      whyBce: whyBceNotNll(parsed),
     },
   };
 }
