@@ -113,14 +113,37 @@ function report(
   s.logNegative = logNegative;
 }
 
-// The probability kernels take a target of exactly 1 or 0 on its own path: one log instead of two
-// and no arithmetic on a zero coefficient. The result is bit-identical to the general formula,
-// whose zero term the frameworks compute as 0 (the log being finite there), and `0 - log`
-// rather than `-log` makes a perfect hit 0 instead of -0.
+// A target of exactly 0 or 1 (the common case) takes a path without a branch on y: the one log
+// that matters is taken of y·a + (1-y)·b, which is exactly a or b. With random 0/1 targets a branch
+// on y would be mispredicted half the time, costing more than the log. `isHard` tests y(1 - y) = 0,
+// one predictable comparison. `0 - log` rather than `-log` makes a perfect hit 0 instead of -0.
+
+function isHard(y: number): boolean {
+  return y * (1 - y) === 0;
+}
+
+/**
+ * ln p for y = 1, ln(1 - p) for y = 0, for 0 < p < 1, with one Math.log. ln(1 - p) is
+ * log(fl(1 - p)) plus the rounding error of 1 - p divided by fl(1 - p), which is computed exactly
+ * ((1 - fl(1 - p)) - p is exact by Sterbenz's lemma), so the result is as accurate as log1p(-p):
+ * within an ulp, where log(1 - p) alone would lose digits for small p.
+ */
+function hardLog(y: number, p: number): number {
+  const q0 = 1 - p;
+  const roundingError = (1 - q0 - p) / q0;
+  return Math.log(y * p + (1 - y) * q0) + (1 - y) * roundingError;
+}
 
 /** torch.nn.BCELoss: (y - 1)·max(ln(1 - p), -100) - y·max(ln p, -100). */
 export function clampedLog(y: number, p: number, k: KernelConstants, s: ElementScratch): number {
   const f32 = k.f32;
+  if (isHard(y) && p > 0 && p < 1) {
+    const raw = r(hardLog(y, p), f32);
+    const l = raw < TORCH_LOG_FLOOR ? TORCH_LOG_FLOOR : raw;
+    s.safeguard = raw < TORCH_LOG_FLOOR ? SAFEGUARD_CLAMP : SAFEGUARD_NONE;
+    if (s.explain) explainHard(s, y, p, p, p, r(1 - p, f32), l);
+    return 0 - l;
+  }
   // NaN marks a log that is not taken because its coefficient is 0.
   let rawPos = NaN;
   let rawNeg = NaN;
@@ -138,23 +161,20 @@ export function clampedLog(y: number, p: number, k: KernelConstants, s: ElementS
 /** The textbook formula with nothing keeping it finite. */
 export function unguardedLog(y: number, p: number, k: KernelConstants, s: ElementScratch): number {
   const f32 = k.f32;
+  s.safeguard = SAFEGUARD_NONE;
+  if (isHard(y) && p > 0 && p < 1) {
+    const l = r(hardLog(y, p), f32);
+    if (s.explain) explainHard(s, y, p, p, p, r(1 - p, f32), l);
+    return 0 - l;
+  }
   let lp = NaN;
   let ln = NaN;
-  let loss: number;
-  if (y === 1) {
-    lp = r(Math.log(p), f32);
-    loss = 0 - lp;
-  } else if (y === 0) {
-    ln = r(Math.log1p(-p), f32);
-    loss = 0 - ln;
-  } else {
-    lp = r(Math.log(p), f32);
-    ln = r(Math.log1p(-p), f32);
-    loss = 0 - r(r(y * lp, f32) + r(r(1 - y, f32) * ln, f32), f32);
-  }
-  s.safeguard = SAFEGUARD_NONE;
+  if (y !== 0) lp = r(Math.log(p), f32);
+  if (y !== 1) ln = r(Math.log1p(-p), f32);
   if (s.explain) report(s, p, p, NaN, y !== 0 ? p : NaN, lp, y !== 1 ? r(1 - p, f32) : NaN, ln);
-  return loss;
+  if (y === 1) return 0 - lp;
+  if (y === 0) return 0 - ln;
+  return 0 - r(r(y * lp, f32) + r(r(1 - y, f32) * ln, f32), f32);
 }
 
 /**
@@ -171,21 +191,16 @@ export function clip(y: number, p: number, k: KernelConstants, s: ElementScratch
   }
   s.safeguard = guard;
   const add = plusEpsilon ? k.epsilon : 0;
-  let posArg = NaN;
-  let negArg = NaN;
-  let lp = NaN;
-  let ln = NaN;
-  if (y !== 0) {
-    posArg = plusEpsilon ? r(c + add, f32) : c;
-    lp = r(Math.log(posArg), f32);
+  const posArg = plusEpsilon ? r(c + add, f32) : c;
+  const negArg = r(r(1 - c, f32) + add, f32);
+  if (isHard(y)) {
+    const l = r(Math.log(y * posArg + (1 - y) * negArg), f32);
+    if (s.explain) explainHard(s, y, p, c, posArg, negArg, l);
+    return 0 - l;
   }
-  if (y !== 1) {
-    negArg = r(r(1 - c, f32) + add, f32);
-    ln = r(Math.log(negArg), f32);
-  }
+  const lp = r(Math.log(posArg), f32);
+  const ln = r(Math.log(negArg), f32);
   if (s.explain) report(s, p, c, NaN, posArg, lp, negArg, ln);
-  if (y === 1) return 0 - lp;
-  if (y === 0) return 0 - ln;
   return 0 - r(r(y * lp, f32) + r(r(1 - y, f32) * ln, f32), f32);
 }
 
@@ -207,14 +222,21 @@ export function twoColumnClip(y: number, p: number, k: KernelConstants, s: Eleme
     guard = SAFEGUARD_CLIP;
   }
   s.safeguard = guard;
-  let lp = NaN;
-  let ln = NaN;
-  if (y !== 0) lp = r(Math.log(q1), f32);
-  if (y !== 1) ln = r(Math.log(q0), f32);
-  if (s.explain) report(s, p, q1, NaN, y !== 0 ? q1 : NaN, lp, y !== 1 ? q0 : NaN, ln);
-  if (y === 1) return 0 - lp;
-  if (y === 0) return 0 - ln;
+  if (isHard(y)) {
+    const l = r(Math.log(y * q1 + (1 - y) * q0), f32);
+    if (s.explain) explainHard(s, y, p, q1, q1, q0, l);
+    return 0 - l;
+  }
+  const lp = r(Math.log(q1), f32);
+  const ln = r(Math.log(q0), f32);
+  if (s.explain) report(s, p, q1, NaN, q1, lp, q0, ln);
   return 0 - r(r(r(1 - y, f32) * ln, f32) + r(y * lp, f32), f32);
+}
+
+/** The explanation of a hard target: the one log that was taken belongs to the term y selects. */
+function explainHard(s: ElementScratch, y: number, p: number, clipped: number, posArg: number, negArg: number, log: number): void {
+  const positive = y === 1;
+  report(s, p, clipped, NaN, positive ? posArg : NaN, positive ? log : NaN, positive ? NaN : negArg, positive ? NaN : log);
 }
 
 /** scikit-learn has no logits path: a user applies expit first, so do we. */

@@ -162,6 +162,13 @@ describe('soft targets', () => {
     }
   });
 
+  it('a tiny p keeps its digits: y = 0, p = 1e-10 costs 1.00000000005e-10, not log(1 - p) rounded', () => {
+    for (const preset of ['pytorch', 'exact'] as const) {
+      // -ln(1 - 1e-10) = 1e-10 + 5e-21 + ...; fl(1 - 1e-10) alone would be off in the 7th digit.
+      assertClose(loss([0], [1e-10], { preset }).loss, 1.00000000005e-10, 1e-15, preset);
+    }
+  });
+
   it('a soft target with p = 0 is still finite under pytorch: both clamps apply', () => {
     assertClose(loss([0.5], [0]).loss, 0.5 * 100, 1e-12);
   });
