@@ -23,9 +23,14 @@ export interface ElementContext {
   readonly weightInLoss: boolean;
   /** What the weighted sum is divided by in the reduction (for the gradient's formula). */
   readonly reductionDivisor: number;
+  /** How many elements the loss covers, so a mean over N can be told from other divisors. */
+  readonly elementCount?: number;
 }
 
 const LN_OF_BASE = { e: 1, '2': Math.LN2, '10': Math.LN10 } as const;
+
+/** From here on σ(z) is within 1.2e-7 of 0 or 1, below float32's resolution near 1: the stable form is written out. */
+const LARGE_LOGIT = 16;
 
 export function elementSteps(d: ElementDetail, ctx: ElementContext): DerivationStep[] {
   const b = new ElementStepBuilder(d, ctx);
@@ -79,7 +84,10 @@ class ElementStepBuilder {
   }
 
   build(): DerivationStep[] {
-    if (this.logits) this.sigmoid();
+    if (this.logits) {
+      this.sigmoid();
+      this.stableForm();
+    }
     this.formula();
     this.substitute();
     this.cancel();
@@ -106,6 +114,49 @@ class ElementStepBuilder {
       'sigmoid',
       tex,
       `The model's raw score (logit) for ${this.who} is z = ${z}; the sigmoid σ(z) = 1/(1 + e^−z) turns it into a probability: ŷ = ${this.pText}.`,
+    );
+  }
+
+  /**
+   * For a large |z| the loss cannot be computed through σ(z): the frameworks use a form whose
+   * exponent is never positive. Written out with this element's numbers.
+   */
+  private stableForm(): void {
+    const zText = this.ctx.inputText;
+    const z = Number(zText);
+    if (!(Math.abs(z) >= LARGE_LOGIT)) return;
+    const s = this.s;
+    const y = this.d.target;
+    const zTex = numberTextToTex(zText);
+    const zFactor = texFactor(zTex);
+    const softplus = Math.log1p(Math.exp(-Math.abs(z)));
+    const softplusTex = `\\ln\\left(1 + e^{-|${zTex}|}\\right)`;
+    let tex: string;
+    let formula: string;
+    let value: number;
+    if (this.posWeighted) {
+      const pw = this.d.posWeight;
+      const c = 1 + (pw - 1) * y;
+      value = (1 - y) * z + c * (softplus + Math.max(-z, 0));
+      formula = '(1 − y)·z + (1 + (p_w − 1)·y)·(max(−z, 0) + ln(1 + e^−|z|))';
+      tex =
+        `${this.bce} = (1 - y_{${s}}) z_{${s}} + (1 + (p_{w} - 1) y_{${s}}) \\left( \\max(-z_{${s}}, 0) + \\ln\\left(1 + e^{-|z_{${s}}|}\\right) \\right)` +
+        ` = ${texFactor(this.oneMinusYTex())} \\cdot ${zFactor} + ${texFactor(this.tex(c))} \\left( ${this.tex(Math.max(-z, 0))} + ${this.tex(softplus)} \\right) = ${this.tex(value)}`;
+    } else {
+      value = Math.max(z, 0) - z * y + softplus;
+      formula = 'max(z, 0) − z·y + ln(1 + e^−|z|)';
+      tex =
+        `${this.bce} = \\max(z_{${s}}, 0) - z_{${s}} y_{${s}} + \\ln\\left(1 + e^{-|z_{${s}}|}\\right)` +
+        ` = \\max(${zTex}, 0) - ${zFactor} \\cdot ${texFactor(this.yTex)} + ${softplusTex} = ${this.tex(Math.max(z, 0))} - ${texFactor(this.tex(z * y))} + ${this.tex(softplus)} = ${this.tex(value)}`;
+    }
+    const why =
+      z > 0
+        ? `1 − σ(z) = 1 − 1/(1 + e^−z) loses every digit and rounds to 0 (from about z = 17 in float32, z = 37 in float64), so ln(1 − σ(z)) would be −∞`
+        : `σ(z) = 1/(1 + e^−z) needs e^−z = e^${zText.replace(/^-/, '')}, which overflows to ∞ once −z passes about 88.7 in float32 (709.8 in float64), and then ln σ(z) = ln 0 = −∞`;
+    this.add(
+      'safeguard',
+      tex,
+      `With |z| this large the loss is not computed through σ(z): ${why}. The frameworks use the equal, stable form ${formula}, whose exponent is never positive, so nothing overflows: ${this.fmt(value)}.`,
     );
   }
 
@@ -364,35 +415,91 @@ class ElementStepBuilder {
     this.add('result', `${this.bce} = ${this.tex(value)}${label}`, `The loss for ${this.who} is ${this.fmt(value)}: ${verdict}.`);
   }
 
+  /**
+   * Backprop's view of this element: ∂L/∂ŷ and ∂L/∂z under the chosen reduction. The formula is
+   * written out only when it reproduces the engine's number (no clip or clamp acting), so what is
+   * shown is what autograd gives.
+   */
   private gradient(): void {
     const d = this.d;
     const s = this.s;
     const gp = d.gradPrediction;
     const gz = d.gradLogit;
-    let formula = '';
-    const simple =
-      this.ctx.options.logBase === 'e' && !this.weighted && !this.posWeighted && d.safeguard === 'none' && this.ctx.options.reduction !== 'none';
-    const n = this.ctx.reductionDivisor;
-    const expected = (d.prediction - d.target) / n;
-    if (simple && this.same(expected, gz)) {
-      const diff = `${this.pTex} - ${texFactor(this.yTex)}`;
-      formula =
-        n === 1
-          ? `\\hat{y}_{${s}} - y_{${s}} = ${diff} = `
-          : `\\frac{\\hat{y}_{${s}} - y_{${s}}}{${formatNumber(n)}} = \\frac{${diff}}{${formatNumber(n)}} = `;
+    const o = this.ctx.options;
+    const divisor = this.ctx.reductionDivisor;
+    const lnb = LN_OF_BASE[o.logBase];
+    const w = this.weighted ? d.weight : 1;
+    const pw = this.posWeighted ? d.posWeight : 1;
+    const y = d.target;
+    const p = d.prediction;
+    // Worked from the definitions, independently of the engine's gradient code.
+    const expectedZ = (w * ((1 + (pw - 1) * y) * p - pw * y)) / divisor / lnb;
+    const expectedP = (w * ((1 - y) / (1 - p) - (pw * y) / p)) / divisor / lnb;
+    const shown = d.safeguard === 'none' && o.reduction !== 'none';
+    const zFormula = shown && this.same(expectedZ, gz);
+    const pFormula = shown && !this.posWeighted && p > 0 && p < 1 && this.same(expectedP, gp);
+
+    const isCount = divisor === this.ctx.elementCount;
+    const base = o.logBase === 'e' ? '' : `\\ln ${o.logBase}`;
+    const denSymbol = [divisor === 1 ? '' : isCount ? 'N' : 'D', base].filter(Boolean).join(' \\, ');
+    const denNumber = [divisor === 1 ? '' : formatNumberTex(divisor), base].filter(Boolean).join(' \\cdot ');
+    const wSym = this.weighted ? `w_{${s}}` : '';
+    const wNum = this.weighted ? `${texFactor(this.tex(d.weight))} \\cdot ` : '';
+    const frac = (num: string, den: string): string => (den ? `\\frac{${num}}{${den}}` : num);
+    const sigma = this.logits ? `\\sigma(z_{${s}})` : `\\hat{y}_{${s}}`;
+    const diff = `${this.pTex} - ${texFactor(this.yTex)}`;
+
+    let pLine = `\\frac{\\partial L}{\\partial \\hat{y}_{${s}}} &= `;
+    if (pFormula) {
+      const symNum = this.weighted ? `${wSym}(\\hat{y}_{${s}} - y_{${s}})` : `\\hat{y}_{${s}} - y_{${s}}`;
+      const symDen = [`\\hat{y}_{${s}}(1 - \\hat{y}_{${s}})`, denSymbol].filter(Boolean).join(' \\, ');
+      const num = this.weighted ? `${wNum}(${diff})` : diff;
+      const den = [this.pTex, this.oneMinusPTex(), denNumber].filter(Boolean).join(' \\cdot ');
+      pLine += `${frac(symNum, symDen)} = ${frac(num, den)} = `;
     }
-    const tex = `\\frac{\\partial L}{\\partial \\hat{y}_{${s}}} = ${this.tex(gp)}, \\qquad \\frac{\\partial L}{\\partial z_{${s}}} = ${formula}${this.tex(gz)}`;
-    const gap = Math.abs(d.prediction - d.target);
-    const how = gap > 0.5 ? 'hard' : gap > 0.2 ? 'moderately' : 'gently';
+    pLine += this.tex(gp);
+
+    let zLine = `\\frac{\\partial L}{\\partial z_{${s}}} &= `;
+    if (zFormula) {
+      const c = this.posWeighted ? `(1 + (p_{w} - 1) y_{${s}}) ${sigma} - p_{w} y_{${s}}` : `${sigma} - y_{${s}}`;
+      const symNum = this.weighted ? `${wSym}\\left(${c}\\right)` : c;
+      let inner = diff;
+      if (this.posWeighted) {
+        inner = `${texFactor(this.tex(1 + (pw - 1) * y))} \\cdot ${this.pTex} - ${texFactor(this.tex(pw))} \\cdot ${texFactor(this.yTex)}`;
+      }
+      const num = this.weighted ? `${wNum}(${inner})` : inner;
+      zLine += `${frac(symNum, denSymbol)} = ${frac(num, denNumber)} = `;
+    }
+    zLine += this.tex(gz);
+    const tex = `\\begin{aligned} ${pLine} \\\\ ${zLine} \\end{aligned}`;
+
     const source = this.logits ? 'the logit z' : 'the logit z behind ŷ (if ŷ came from a sigmoid)';
-    let text: string;
-    if (gz === 0) {
-      text = `The gradient with respect to ${source} is 0: ${d.safeguard === 'none' ? 'the prediction already matches the target' : 'the clip cuts the gradient for this element'}, so training does not move it.`;
-    } else {
-      const dir = gz < 0 ? 'raises z, pushing ŷ up towards 1' : 'lowers z, pushing ŷ down towards 0';
-      text = `∂L/∂ŷ = ${this.fmt(gp)} and ∂L/∂z = ${this.fmt(gz)}. The gradient with respect to ${source} is ${gz < 0 ? 'negative' : 'positive'}, so a gradient-descent step ${dir}, ${how} (ŷ is ${formatNumber(gap, 3)} away from y).`;
+    const parts: string[] = [`∂L/∂ŷ = ${this.fmt(gp)} and ∂L/∂z = ${this.fmt(gz)}.`];
+    if (zFormula) {
+      const by =
+        divisor === 1
+          ? ', with nothing to divide by since the losses are summed'
+          : isCount
+            ? `, divided by N = ${formatNumber(divisor)} because the loss is a mean`
+            : `, divided by D = ${formatNumber(divisor)} as the reduction does`;
+      const scaled = this.weighted ? `times the weight ${this.fmt(d.weight)}` : '';
+      const unit = o.logBase === 'e' ? '' : ` and by ln ${o.logBase} for the unit`;
+      const core = this.posWeighted ? `(1 + (p_w − 1)·y)·σ(z) − p_w·y` : `simply ${this.logits ? 'σ(z)' : 'ŷ'} − y`;
+      parts.push(`For the logit it is ${core}${scaled ? `, ${scaled}` : ''}${by}${unit}.`);
     }
-    this.add('gradient', tex, text);
+    if (gz === 0) {
+      parts.push(
+        `The gradient with respect to ${source} is 0: ${d.safeguard === 'none' ? 'the prediction already matches the target' : 'the clip cuts the gradient for this element'}, so training does not move it.`,
+      );
+    } else {
+      const gap = Math.abs(p - y);
+      const how = gap > 0.5 ? 'hard' : gap > 0.2 ? 'moderately' : 'gently';
+      const dir = gz < 0 ? 'raises z, pushing ŷ up towards 1' : 'lowers z, pushing ŷ down towards 0';
+      parts.push(
+        `The gradient with respect to ${source} is ${gz < 0 ? 'negative' : 'positive'}, so a gradient-descent step ${dir}, ${how}: ŷ is ${formatNumber(gap, 3)} away from y, and the push shrinks as ŷ gets closer.`,
+      );
+    }
+    this.add('gradient', tex, parts.join(' '));
   }
 }
 

@@ -115,6 +115,7 @@ function deriveElement(setting: DerivationSetting, i: number): LabelDerivation {
     inputTyped: inputTyped !== null,
     weightInLoss: setting.weightInLoss,
     reductionDivisor: result.reductionDivisor,
+    elementCount: result.elementLosses.length,
   };
   return { detail, steps: elementSteps(detail, ctx) };
 }
