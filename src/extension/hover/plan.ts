@@ -129,7 +129,7 @@ export function planHover(lines: LineSource, request: HoverRequest): HoverPlan |
 
 /** The hover's walkthrough: the loss in full, the table capped, no derivations. */
 export function hoverWalkthrough(plan: PairPlan, options: EffectiveOptions): Result<Walkthrough> {
-  return walkthroughFromParsed(plan.analysis.parsed, options, { maxDerivations: 0, maxTableRows: HOVER_TABLE_ROWS });
+  return walkthroughFromParsed(plan.analysis.parsed, options, { maxDerivations: 0, maxTableRows: HOVER_TABLE_ROWS, compareFrameworks: false });
 }
 
 /** A pair whose loss cannot be computed (e.g. a preset refusing the values) is shown as the hovered array alone, with why. */
@@ -149,4 +149,15 @@ export function pairAsSingle(plan: PairPlan, walkthrough: Result<Walkthrough>): 
       problem: { code, message, ...(suggestion !== undefined ? { suggestion } : {}) },
     },
   };
+}
+
+/** What a hover shows once the loss is computed: a pair with its walkthrough, or one array alone. */
+export type ShownHover = { readonly kind: 'pair'; readonly plan: PairPlan; readonly walkthrough: Walkthrough } | { readonly kind: 'single'; readonly plan: SinglePlan };
+
+export function showHover(plan: PairPlan | SinglePlan, options: EffectiveOptions): ShownHover | null {
+  if (plan.kind === 'single') return { kind: 'single', plan };
+  const walkthrough = hoverWalkthrough(plan, options);
+  if (walkthrough.ok) return { kind: 'pair', plan, walkthrough: walkthrough.value };
+  const single = pairAsSingle(plan, walkthrough);
+  return single ? { kind: 'single', plan: single } : null;
 }

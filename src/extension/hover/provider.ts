@@ -9,7 +9,8 @@ import type { LineSource } from '../walkthrough/locateInput';
 import type { ExplainOverrides } from '../walkthrough/messages';
 import type { FormulaImages } from './formula';
 import { HOVER_EXPLAIN_COMMAND, type HoverLinkArgs } from './link';
-import { hoverWalkthrough, pairAsSingle, planHover, type DocumentRange, type PairPlan } from './plan';
+import { HoverMemo } from './memo';
+import { planHover, showHover, type DocumentRange, type PairPlan, type ShownHover } from './plan';
 
 export const NOTEBOOK_CELL_SCHEME = 'vscode-notebook-cell';
 
@@ -35,6 +36,8 @@ function link(document: vscode.TextDocument, plan: PairPlan, options: ExplainOve
 }
 
 export class LossHoverProvider implements vscode.HoverProvider {
+  private readonly memo = new HoverMemo<ShownHover>();
+
   constructor(private readonly formulas: FormulaImages) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
@@ -48,27 +51,31 @@ export class LossHoverProvider implements vscode.HoverProvider {
 
   private async hover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const settings = readSettings(document);
-    const plan = planHover(documentLines(document), {
-      line: position.line,
-      character: position.character,
-      wholeCell: document.uri.scheme === NOTEBOOK_CELL_SCHEME,
-      inputKind: settings.inputKind,
-    });
-    if (plan === null || token.isCancellationRequested) return undefined;
-    if (plan.kind === 'notice') return new vscode.Hover(markdown(noticeHoverMarkdown(plan.message)));
-    if (plan.kind === 'single') return new vscode.Hover(markdown(singleHoverMarkdown(plan.analysis, settings.precision)), toRange(plan.range));
-
     const options = effectiveOptions(settings, {});
-    const walkthrough = hoverWalkthrough(plan, options);
-    if (!walkthrough.ok) {
-      const single = pairAsSingle(plan, walkthrough);
-      return single ? new vscode.Hover(markdown(singleHoverMarkdown(single.analysis, settings.precision)), toRange(single.range)) : undefined;
+    const key = { uri: document.uri.toString(), version: document.version, context: JSON.stringify(options) };
+    let shown = this.memo.get(key, position);
+    if (!shown) {
+      const plan = planHover(documentLines(document), {
+        line: position.line,
+        character: position.character,
+        wholeCell: document.uri.scheme === NOTEBOOK_CELL_SCHEME,
+        inputKind: settings.inputKind,
+      });
+      if (plan === null || token.isCancellationRequested) return undefined;
+      if (plan.kind === 'notice') return new vscode.Hover(markdown(noticeHoverMarkdown(plan.message)));
+      const computed = showHover(plan, options);
+      if (computed === null) return undefined;
+      this.memo.set(key, computed.plan.range, computed);
+      shown = computed;
     }
-    const w = walkthrough.value;
+    if (token.isCancellationRequested) return undefined;
+    if (shown.kind === 'single') return new vscode.Hover(markdown(singleHoverMarkdown(shown.plan.analysis, options.precision)), toRange(shown.plan.range));
+
+    const w = shown.walkthrough;
     const image = await this.formulas.image({ reduction: w.result.options.reduction, logBase: w.result.options.logBase, input: w.parsed.inputKind });
     if (token.isCancellationRequested) return undefined;
     const { preset, inputKind, reduction, logBase, precision } = options;
-    const open = link(document, plan, { preset, inputKind, reduction, logBase, precision });
-    return new vscode.Hover(markdown(pairHoverMarkdown(w, image, open)), toRange(plan.range));
+    const open = link(document, shown.plan, { preset, inputKind, reduction, logBase, precision });
+    return new vscode.Hover(markdown(pairHoverMarkdown(w, image, open)), toRange(shown.plan.range));
   }
 }

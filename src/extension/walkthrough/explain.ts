@@ -33,13 +33,20 @@ export function parseSource(source: string, options: EffectiveOptions): Result<P
 export interface Extent {
   readonly maxDerivations: number;
   readonly maxTableRows: number;
+  /** The side-by-side framework table (five more loss passes); default true. The hover has no use for it. */
+  readonly compareFrameworks?: boolean;
 }
 
 export function walkthroughFromParsed(parsed: ParsedInput, options: EffectiveOptions, extent: Extent): Result<Walkthrough> {
   return buildWalkthrough(
     parsed,
     { preset: options.preset, reduction: options.reduction, logBase: options.logBase, dtype: PRESETS[options.preset].defaultDtype },
-    { precision: options.precision, maxDerivations: extent.maxDerivations, maxTableRows: extent.maxTableRows },
+    {
+      precision: options.precision,
+      maxDerivations: extent.maxDerivations,
+      maxTableRows: extent.maxTableRows,
+      ...(extent.compareFrameworks === false ? { compareFrameworks: false } : {}),
+    },
   );
 }
 
