@@ -11,7 +11,10 @@ import { scanArrays, type RawArray } from './scanner';
 export type { ArrayRole } from './names';
 
 export interface FoundArray extends ParsedArray, ValuePositions {
-  /** 'words' for label lists such as `[car, cat, dog]` or `["car", "cat", "dog"]`. */
+  /**
+   * 'words' for label lists such as `[car, cat, dog]` or `["car", "cat", "dog"]`: then `values`
+   * is empty and `shape` is `[words.length]`.
+   */
   readonly content: 'numbers' | 'words';
   readonly words: readonly string[] | null;
   /** Why this array cannot be used (ragged, nested too deep, an expression inside); reported only if it is needed. */
