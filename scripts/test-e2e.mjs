@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, REPO_ROOT, findFreePort, requireChromium, startWorkbenchServer } from './vscode-web.mjs';
 import { STEP_TIMEOUT_MS, acceptQuickPickRow, createChecks, explainTheExample, focusExampleTab, runCommandFromPalette } from './workbench-steps.mjs';
+import { hoverOverTheExample } from './e2e-hover.mjs';
 
 const TIMEOUT_MS = Number(process.env.LW_E2E_TIMEOUT_MS) || 5 * 60_000;
 const RESULTS_DIR = join(REPO_ROOT, 'test-results');
@@ -94,6 +95,8 @@ async function main() {
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-dark.png') });
   });
+
+  await hoverOverTheExample(checks, page, { resultsDir: RESULTS_DIR, selectColorTheme });
 
   clearTimeout(timer);
   await finish();
