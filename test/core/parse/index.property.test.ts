@@ -118,10 +118,22 @@ const soupPiece = fc.constantFrom(
 );
 
 test('random text never throws and always returns a well-formed Result', () => {
+  // Valid inputs with a few random edits reach the deep paths that pure noise rarely does.
+  const edited = fc
+    .tuple(printedInput, fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), soupPiece), { minLength: 1, maxLength: 4 }))
+    .map(([{ text }, edits]) => {
+      let out = text;
+      for (const [where, remove, insert] of edits) {
+        const at = where % (out.length + 1);
+        out = out.slice(0, at) + insert + out.slice(at + remove);
+      }
+      return out;
+    });
   const texts = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 200 }),
     fc.string({ unit: 'grapheme', maxLength: 100 }),
     fc.array(soupPiece, { maxLength: 80 }).map((pieces) => pieces.join('')),
+    edited,
   );
   fc.assert(
     fc.property(texts, fc.constantFrom<'auto' | 'probabilities' | 'logits'>('auto', 'probabilities', 'logits'), (text, inputKind) => {
