@@ -148,6 +148,9 @@ class Frame {
   ) {}
 }
 
+/** Each open bracket costs a frame; past this depth the text cannot be data, so reading stops. */
+const MAX_NESTING = 10_000;
+
 const EMPTY_VALUES = new Float64Array(0);
 const EMPTY_POSITIONS = new Int32Array(0);
 
@@ -246,6 +249,15 @@ export class ArrayScanner {
         }
       }
       if (error !== null) return { ok: false, error };
+      if (stack.length - 1 > MAX_NESTING) {
+        const open = stack[stack.length - 1] as Frame;
+        return fail(
+          'syntax',
+          `Brackets are nested more than ${MAX_NESTING.toLocaleString('en-US')} deep here, which no array to explain needs.`,
+          { start: open.openPos, end: open.openPos + 1 },
+          'Select only the arrays: a flat list, or a list of rows.',
+        );
+      }
     }
     if (stack.length > 1) {
       const open = stack[stack.length - 1] as Frame;

@@ -118,14 +118,21 @@ test('ragged: a row of another length is selected, with both lengths', () => {
 });
 
 test('nesting 100,000 deep gives an error, not a stack overflow', () => {
-  const deep = '['.repeat(100_000) + '1' + ']'.repeat(100_000);
-  const error = parseError(deep);
+  for (const open of ['[', '(', '{']) {
+    const close = open === '[' ? ']' : open === '(' ? ')' : '}';
+    for (const text of [open.repeat(100_000) + '1' + close.repeat(100_000), open.repeat(100_000)]) {
+      const error = parseError(text);
+      assert.equal(error.code, 'syntax');
+      assert.match(error.message, /nested more than 10,000 deep/);
+      assert.equal(error.range?.start, 10_000, 'the bracket that went past the limit');
+    }
+  }
+  const threeLevels = '[[[1]]]';
+  const error = parseError(threeLevels);
   assert.equal(error.code, 'syntax');
   assert.match(error.message, /three or more levels/);
-  const unclosed = '('.repeat(100_000);
-  assert.equal(parseError(unclosed).code, 'unbalanced-brackets');
-  const braces = '{'.repeat(100_000) + '}'.repeat(100_000);
-  assert.equal(parseError(braces).code, 'no-arrays');
+  assert.equal(at(threeLevels, error.range), '[');
+  assert.equal(error.range?.start, 2);
 });
 
 test('scanArrays reports names, ranges, callee and argument position', () => {
