@@ -131,12 +131,13 @@ function weightNote(options: LossOptions, plan: LossPlan): string | null {
 function sklearnNotes(options: LossOptions, plan: LossPlan, targets: Float64Array): string[] {
   if (options.preset !== 'sklearn') return [];
   const notes: string[] = [];
+  // Branch-free counting: random 0/1 targets would mispredict a branch on y half the time.
   let soft = false;
   let positives = 0;
   for (let i = 0; i < targets.length; i++) {
     const y = targets[i] as number;
-    if (y !== 0 && y !== 1) soft = true;
-    else if (y === 1) positives++;
+    positives += y;
+    if (y * (1 - y) !== 0) soft = true;
   }
   if (soft || plan.smoothing !== 0) {
     notes.push("scikit-learn's log_loss rejects soft targets (between 0 and 1); the same formula is applied to them here.");
