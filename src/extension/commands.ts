@@ -6,6 +6,8 @@ export const CommandId = {
   copyMarkdown: 'lossWalkthrough.copyMarkdown',
   saveMarkdown: 'lossWalkthrough.saveMarkdown',
   saveHtml: 'lossWalkthrough.saveHtml',
+  openMarkdownPreview: 'lossWalkthrough.openMarkdownPreview',
+  openExample: 'lossWalkthrough.openExample',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 

@@ -2,11 +2,13 @@
 // features; nothing heavy (MathJax) loads until a walkthrough is first shown.
 import type * as vscode from 'vscode';
 import { registerHover } from './hover';
+import { registerLearn } from './learn';
 import { registerWalkthrough } from './walkthrough';
 
 export function activate(context: vscode.ExtensionContext): void {
   registerWalkthrough(context);
   registerHover(context);
+  registerLearn(context);
 }
 
 export function deactivate(): void {}

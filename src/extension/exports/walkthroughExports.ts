@@ -3,6 +3,7 @@
 // HTML page needs MathJax, which must never load at activation.
 import * as vscode from 'vscode';
 import type { Walkthrough } from '../../core/types';
+import { ProgressKey, recordProgress } from '../learn/progress';
 import type { PanelAction } from '../walkthrough/messages';
 import type { WalkthroughOrigin } from '../walkthrough/origin';
 import { defaultSaveFolder, exportBaseName } from './saveLocation';
@@ -71,20 +72,38 @@ export async function saveHtml(subject: ExportSubject, target?: vscode.Uri): Pro
   return uri;
 }
 
-/** `target` (for the save actions) skips the save dialog. */
-export async function runExport(action: PanelAction, subject: ExportSubject, target?: vscode.Uri): Promise<void> {
+/**
+ * The Markdown export in an untitled document beside the panel, shown in VS Code's own Markdown
+ * preview (which renders its math): a look at the handout before saving it anywhere.
+ */
+export async function openMarkdownPreview(subject: ExportSubject): Promise<vscode.TextDocument> {
+  const { renderMarkdown } = await import('../../render');
+  const document = await vscode.workspace.openTextDocument({ content: renderMarkdown(subject.walkthrough), language: 'markdown' });
+  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  await vscode.commands.executeCommand('markdown.showPreview', document.uri);
+  return document;
+}
+
+/** Runs `action`; false when the user cancelled a save dialog. */
+async function exportOnce(action: PanelAction, subject: ExportSubject, target?: vscode.Uri): Promise<boolean> {
   switch (action) {
     case 'copyLatex':
       await copyLatex(subject);
-      return;
+      return true;
     case 'copyMarkdown':
       await copyMarkdown(subject);
-      return;
+      return true;
     case 'saveMarkdown':
-      await saveMarkdown(subject, target);
-      return;
+      return (await saveMarkdown(subject, target)) !== undefined;
     case 'saveHtml':
-      await saveHtml(subject, target);
-      return;
+      return (await saveHtml(subject, target)) !== undefined;
+    case 'openMarkdownPreview':
+      await openMarkdownPreview(subject);
+      return true;
   }
+}
+
+/** `target` (for the save actions) skips the save dialog. */
+export async function runExport(action: PanelAction, subject: ExportSubject, target?: vscode.Uri): Promise<void> {
+  if (await exportOnce(action, subject, target)) recordProgress([ProgressKey.exported]);
 }

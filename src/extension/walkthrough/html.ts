@@ -57,6 +57,8 @@ function actionLabel(action: PanelAction): string {
       return vscode.l10n.t('Save as Markdown…');
     case 'saveHtml':
       return vscode.l10n.t('Save as HTML…');
+    case 'openMarkdownPreview':
+      return vscode.l10n.t('Open as Markdown Preview');
   }
 }
 

@@ -14,6 +14,7 @@ const PANEL_ACTION_COMMANDS: readonly (readonly [string, PanelAction])[] = [
   [CommandId.copyMarkdown, 'copyMarkdown'],
   [CommandId.saveMarkdown, 'saveMarkdown'],
   [CommandId.saveHtml, 'saveHtml'],
+  [CommandId.openMarkdownPreview, 'openMarkdownPreview'],
 ];
 
 export function registerWalkthrough(context: vscode.ExtensionContext): void {

@@ -5,7 +5,7 @@
 import type { InputKindOption, LogBase, Preset, Reduction } from '../../core/types';
 
 /** Buttons in the panel; each maps to a palette command of the same meaning. */
-export const PANEL_ACTIONS = ['copyLatex', 'copyMarkdown', 'saveMarkdown', 'saveHtml'] as const;
+export const PANEL_ACTIONS = ['copyLatex', 'copyMarkdown', 'saveMarkdown', 'saveHtml', 'openMarkdownPreview'] as const;
 export type PanelAction = (typeof PANEL_ACTIONS)[number];
 
 /** Webview → extension. */

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Result, Walkthrough } from '../../core/types';
 import { PANEL_OPEN_CONTEXT_KEY, WALKTHROUGH_VIEW_TYPE } from '../commands';
 import { runExport, type ExportSubject } from '../exports/walkthroughExports';
+import { progressOf, recordProgress } from '../learn/progress';
 import { readSettings } from '../settings';
 import { effectiveOptions, explainSource, type Extent } from './explain';
 import { renderPanelErrorPage, renderPanelPage, type PageResources } from './html';
@@ -150,6 +151,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     const fragment = renderHtmlFragment(walkthrough, math);
     if (generation !== this.generation || this.disposed) return result;
     this.latest = walkthrough;
+    recordProgress(progressOf(walkthrough));
     this.panel.title = title;
     this.panel.webview.html = renderPanelPage(resources, {
       title,

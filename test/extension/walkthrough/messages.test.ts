@@ -54,6 +54,6 @@ describe('webview messages', () => {
     assert.deepEqual([...new Set(posted)].sort(), [...WEBVIEW_MESSAGE_TYPES].sort());
     // The buttons carry the action names (html.ts writes them from PANEL_ACTIONS); the script forwards that attribute.
     assert.match(script, /getAttribute\('data-action'\)/);
-    assert.deepEqual([...PANEL_ACTIONS].sort(), ['copyLatex', 'copyMarkdown', 'saveHtml', 'saveMarkdown']);
+    assert.deepEqual([...PANEL_ACTIONS].sort(), ['copyLatex', 'copyMarkdown', 'openMarkdownPreview', 'saveHtml', 'saveMarkdown']);
   });
 });
