@@ -151,6 +151,9 @@ class Frame {
 /** Each open bracket costs a frame; past this depth the text cannot be data, so reading stops. */
 const MAX_NESTING = 10_000;
 
+/** Each array found costs a few objects; a selection with more cannot be data to explain, so reading stops. */
+const MAX_ARRAYS = 100_000;
+
 const EMPTY_VALUES = new Float64Array(0);
 const EMPTY_POSITIONS = new Int32Array(0);
 
@@ -249,6 +252,14 @@ export class ArrayScanner {
         }
       }
       if (error !== null) return { ok: false, error };
+      if (this.arrays.length > MAX_ARRAYS) {
+        return fail(
+          'too-many-numbers',
+          `The selection holds more than ${MAX_ARRAYS.toLocaleString('en-US')} arrays, more than any loss to explain needs.`,
+          (this.arrays[MAX_ARRAYS] as RawArray).range,
+          'Select only the targets and the predictions (and the label names).',
+        );
+      }
       if (stack.length - 1 > MAX_NESTING) {
         const open = stack[stack.length - 1] as Frame;
         return fail(
@@ -742,11 +753,11 @@ export class ArrayScanner {
     }
     const words = build.content === CONTENT_WORDS;
     const array: RawArray = {
-      values: words ? EMPTY_VALUES : this.buffer.slice(0, this.used),
+      values: words || this.used === 0 ? EMPTY_VALUES : this.buffer.slice(0, this.used),
       shape: build.layout === LAYOUT_ROWS ? [build.rows, Math.max(build.rowLength, 0)] : [frame.count],
       range: { start: build.start, end },
-      valueStarts: words ? EMPTY_POSITIONS : this.starts.slice(0, this.used),
-      valueEnds: words ? EMPTY_POSITIONS : this.ends.slice(0, this.used),
+      valueStarts: words || this.used === 0 ? EMPTY_POSITIONS : this.starts.slice(0, this.used),
+      valueEnds: words || this.used === 0 ? EMPTY_POSITIONS : this.ends.slice(0, this.used),
       name: build.name,
       content: words ? 'words' : 'numbers',
       words: words ? build.words : null,

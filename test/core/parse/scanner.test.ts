@@ -160,3 +160,12 @@ test('subscripts and grouping parentheses are not arrays', () => {
     ['targets', 'predictions'],
   );
 });
+
+test('more than 100,000 arrays stop the reading with an error on the first one too many', () => {
+  const text = '[] '.repeat(100_001);
+  const error = parseError(text);
+  assert.equal(error.code, 'too-many-numbers');
+  assert.equal(error.range?.start, 300_000);
+  assert.equal(at(text, error.range), '[]');
+  assert.match(error.message, /more than 100,000 arrays/);
+});
