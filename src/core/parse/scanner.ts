@@ -512,8 +512,7 @@ export class ArrayScanner {
       case T_STRING: {
         if (!this.startElement(frame, build)) return null;
         const word = unescapeString(this.text.slice(lexer.contentStart, lexer.contentEnd));
-        this.addWord(frame, build, word, this.tokenRange());
-        return null;
+        return this.addWord(frame, build, word, this.tokenRange());
       }
       case T_OPEN:
         this.arrayOpen(frame, build);
@@ -602,8 +601,7 @@ export class ArrayScanner {
       this.problem(build, 'syntax', 'A list comprehension is not evaluated: only literal values are read.', range, 'Print the list and select the printed values.');
       return null;
     }
-    this.addWord(frame, build, this.text.slice(lexer.start, lexer.end), range);
-    return null;
+    return this.addWord(frame, build, this.text.slice(lexer.start, lexer.end), range);
   }
 
   private arrayOpen(frame: Frame, build: ArrayBuild): void {
@@ -699,19 +697,22 @@ export class ArrayScanner {
     }
   }
 
-  private addWord(frame: Frame, build: ArrayBuild, word: string, range: TextRange): void {
+  private addWord(frame: Frame, build: ArrayBuild, word: string, range: TextRange): InputError | null {
     if (build.content === CONTENT_NUMBERS) {
       this.problem(build, 'syntax', `${quoteRange(this.text, range)} is not a number.`, range, 'Every value must be a number (True and False count as 1 and 0).');
-      return;
+      return null;
     }
     if (frame.depth > 1 || build.layout === LAYOUT_ROWS) {
       this.problem(build, 'syntax', 'Words inside rows cannot be read; label names must be one flat list.', range, 'Write label names as labels = ["car", "cat", "dog"].');
-      return;
+      return null;
     }
+    // Label names count toward the limit too, so a huge word list cannot cost unbounded memory.
+    if (++this.total > this.maxNumbers) return this.tooManyNumbers(range);
     build.content = CONTENT_WORDS;
     build.words.push(word);
     frame.count++;
     frame.expectSeparator = true;
+    return null;
   }
 
   private closeRow(frame: Frame, parent: Frame, end: number): void {
@@ -891,7 +892,7 @@ export class ArrayScanner {
   private tooManyNumbers(range: TextRange): InputError {
     return inputError(
       'too-many-numbers',
-      `The selection holds more than ${this.maxNumbers.toLocaleString('en-US')} numbers, the current limit; the limit can be raised.`,
+      `The selection holds more than ${this.maxNumbers.toLocaleString('en-US')} numbers (label names included), the current limit; the limit can be raised.`,
       range,
       'Select fewer values, or raise the limit (the maxNumbers setting, --max-numbers in the terminal) if you need them all.',
     );

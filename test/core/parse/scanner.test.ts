@@ -50,6 +50,10 @@ test('too-many-numbers: the first number over the limit is selected and the limi
   const first = parseError('[0.5, 0.25]', { maxNumbers: 1 });
   assert.equal(first.code, 'too-many-numbers');
   assert.equal(first.range?.start, 6, 'also on the fast path after the first number');
+  const words = 'labels = [car, cat, dog]';
+  const e3 = parseError(words, { maxNumbers: 2 });
+  assert.equal(e3.code, 'too-many-numbers');
+  assert.equal(at(words, e3.range), 'dog', 'label names count toward the limit');
 });
 
 test('bad options are reported, not thrown', () => {
