@@ -18,7 +18,7 @@ function markdownOf(hovers: readonly vscode.Hover[]): string[] {
 
 async function hoverAt(document: vscode.TextDocument, line: number, needle: string, shift = 0): Promise<{ texts: string[]; hovers: vscode.Hover[] }> {
   const character = document.lineAt(line).text.indexOf(needle);
-  assert.ok(character >= 0, `fixture: '${needle}' not on line ${line}`);
+  assert.ok(character >= 0, `fixture: '${needle}' not on line ${line}: '${document.lineAt(line).text.slice(0, 80)}' (${document.uri.toString()})`);
   const started = Date.now();
   const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(line, character + shift))) ?? [];
   console.log(`      hover at ${line}:${character + shift} of a ${document.lineCount}-line ${document.languageId} document took ${Date.now() - started} ms`);
@@ -27,8 +27,10 @@ async function hoverAt(document: vscode.TextDocument, line: number, needle: stri
   return { texts: markdownOf(ours), hovers: ours };
 }
 
+/** A new untitled document holding `content`. (An untitled name can be reused; wait until it holds our text.) */
 async function openText(content: string, language = 'python'): Promise<vscode.TextDocument> {
-  return vscode.workspace.openTextDocument({ content, language });
+  const document = await vscode.workspace.openTextDocument({ content, language });
+  return eventually(async () => (document.getText() === content ? document : undefined));
 }
 
 /** The arguments of the hover's "Open walkthrough" link, decoded as VS Code decodes them. */
