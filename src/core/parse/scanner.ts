@@ -106,6 +106,8 @@ class Frame {
   previous: TokenType = T_END;
   lastName: string | null = null;
   lastNameIsKeyword = false;
+  /** The last name was the end of a dotted chain (`np.array`), not a bare name (`c`). */
+  lastNameIsChain = false;
   chainStart = 0;
   chainPrevious: TokenType = T_END;
   colonName: string | null = null;
@@ -363,7 +365,8 @@ export class ArrayScanner {
         frame.chainPrevious = frame.previous;
         frame.chainStart = lexer.start;
         frame.lastName = name;
-        frame.lastNameIsKeyword = lexer.lastPartStart === lexer.start && isKeyword(name);
+        frame.lastNameIsChain = lexer.lastPartStart !== lexer.start;
+        frame.lastNameIsKeyword = !frame.lastNameIsChain && isKeyword(name);
         if (frame.assignName === 'from_logits' && name.toLowerCase() === 'true') frame.fromLogits = true;
         break;
       }
@@ -372,6 +375,7 @@ export class ArrayScanner {
         frame.chainPrevious = frame.previous;
         frame.lastName = this.text.slice(lexer.contentStart, lexer.contentEnd);
         frame.lastNameIsKeyword = false;
+        frame.lastNameIsChain = false;
         break;
       case T_COLON:
         // `x: list = ...` and `"x": [...]` name a value; `In [3]: ...` (IPython) does not.
@@ -432,8 +436,7 @@ export class ArrayScanner {
     }
     if (afterName) {
       const callee = frame.lastName as string;
-      const chain = this.text.slice(frame.chainStart, start).trim();
-      if (isVectorCall(chain)) {
+      if (isVectorCall(callee) && !frame.lastNameIsChain) {
         this.pushTopArray(frame, frame.chainStart, start, char, false, frame.chainPrevious);
       } else if (isArrayConstructor(callee)) {
         const ctor = new Frame(F_CONSTRUCTOR, char, start);
