@@ -7,6 +7,7 @@ import { inputError } from '../errors';
 import { isLabelNamesName, lossArgumentRoles, roleOfNumericName, type ArrayRole, type RoleStrength } from './names';
 import { withValueRanges, type ValuePositions } from './ranges';
 import { scanArrays, type RawArray } from './scanner';
+import { quoteText } from './text';
 
 export type { ArrayRole } from './names';
 
@@ -59,14 +60,14 @@ function roleOf(raw: RawArray): Pick<FoundArray, 'role' | 'roleStrength' | 'role
   const named = name !== null ? roleOfNumericName(name, raw.nameIsKeyword) : null;
   if (named !== null) {
     const role = named.role === 'predictions' && raw.fromLogits ? 'logits' : named.role;
-    return { role, roleStrength: named.strength, roleReason: role !== named.role ? `from_logits=True in ${raw.callee ?? 'the call'}` : null };
+    return { role, roleStrength: named.strength, roleReason: role !== named.role ? `from_logits=True in ${quoteText(raw.callee ?? 'the call')}` : null };
   }
   if (raw.callee !== null && raw.argumentIndex >= 0) {
     const positional = lossArgumentRoles(raw.callee)?.[raw.argumentIndex];
     if (positional !== undefined) {
       const role = positional === 'predictions' && raw.fromLogits ? 'logits' : positional;
       const ordinal = ORDINALS[raw.argumentIndex] ?? `${raw.argumentIndex + 1}th`;
-      return { role, roleStrength: 2, roleReason: `the ${ordinal} argument of ${raw.callee}` };
+      return { role, roleStrength: 2, roleReason: `the ${ordinal} argument of ${quoteText(raw.callee)}` };
     }
   }
   return { role: null, roleStrength: 0, roleReason: null };

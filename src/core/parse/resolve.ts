@@ -4,7 +4,7 @@
 import { inputError } from '../errors';
 import type { InputError, Result, TextRange } from '../types';
 import type { FoundArray } from './find';
-import { quoteRange } from './text';
+import { quoteRange, quoteText } from './text';
 
 export interface ResolvedArrays {
   readonly targets: FoundArray;
@@ -15,7 +15,7 @@ export interface ResolvedArrays {
 }
 
 function describe(source: string, array: FoundArray): string {
-  return array.name !== null ? array.name : quoteRange(source, array.range);
+  return array.name !== null ? quoteText(array.name) : quoteRange(source, array.range);
 }
 
 /** The strongest candidate; among equals the last, as running the code would leave it. Usable ones first. */

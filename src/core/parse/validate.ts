@@ -7,7 +7,7 @@ import type { InputKind, InputKindOption, ParsedArray, ParsedInput, Result, Text
 import type { FoundArray } from './find';
 import type { ResolvedArrays } from './resolve';
 import { valueRange, withValueRanges, type ValuePositions } from './ranges';
-import { elementLabel, formatShape, quoteRange } from './text';
+import { elementLabel, formatShape, quoteRange, quoteText } from './text';
 
 /** The contract's ParsedArray, without the finder's extra fields (they would not survive JSON anyway). */
 function plainArray(array: FoundArray, shape: readonly number[] = array.shape): ParsedArray & ValuePositions {
@@ -67,7 +67,7 @@ export function validateInput(source: string, resolved: ResolvedArrays, option: 
     if (array.values.length === 0) {
       return {
         ok: false,
-        error: inputError('no-arrays', `The ${noun}${array.name !== null && array.name !== noun ? ` (${array.name})` : ''} are empty: there is nothing to compute a loss from.`, array.range, `Give at least one value.`),
+        error: inputError('no-arrays', `The ${noun}${array.name !== null && array.name !== noun ? ` (${quoteText(array.name)})` : ''} are empty: there is nothing to compute a loss from.`, array.range, `Give at least one value.`),
       };
     }
   }
@@ -130,7 +130,7 @@ export function validateInput(source: string, resolved: ResolvedArrays, option: 
   if (resolved.predictions.role === 'logits') {
     inputKind = 'logits';
     if (option !== 'logits') {
-      const why = resolved.predictions.roleReason ?? `named ${resolved.predictions.name ?? 'logits'}`;
+      const why = resolved.predictions.roleReason ?? `named ${quoteText(resolved.predictions.name ?? 'logits')}`;
       notes.push(`The predictions were read as logits (raw scores before the sigmoid) because they are ${why}.`);
     }
   } else if (option === 'logits') {

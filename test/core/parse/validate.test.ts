@@ -104,3 +104,11 @@ test('messages never repeat long user text', () => {
   assert.equal(e2.code, 'not-finite');
   assert.ok(e2.message.length < 100, e2.message);
 });
+
+test('long names are cut in messages and notes too', () => {
+  const name = `predictions_${'x'.repeat(300)}`;
+  const p = parsed(`targets = [1, 0]\n${name} = [0.5, 0.5]`);
+  for (const note of p.notes) assert.ok(note.length < 200, note);
+  const e = parseError(`targets = [1, 0, 1]\n${name} = [0.5, 0.5]\nother_${'y'.repeat(300)} = [1]`);
+  assert.ok(e.message.length < 200, e.message);
+});
