@@ -203,6 +203,7 @@ describe('Hover over arrays', () => {
       assert.equal(await fillWith('Default Light Modern', vscode.ColorThemeKind.Light), '#3b3b3b');
       assert.equal(await fillWith('Default Dark Modern', vscode.ColorThemeKind.Dark), '#cccccc');
       assert.equal(await fillWith('Default High Contrast', vscode.ColorThemeKind.HighContrast), '#ffffff');
+      assert.equal(await fillWith('Default High Contrast Light', vscode.ColorThemeKind.HighContrastLight), '#000000');
     } finally {
       await workbench.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
     }
