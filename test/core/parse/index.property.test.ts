@@ -82,6 +82,36 @@ test('arrays printed in every supported syntax parse back to the same numbers', 
   );
 });
 
+const batchInput = fc
+  .tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }))
+  .chain(([rows, columns]) =>
+    fc.record({
+      rows: fc.constant(rows),
+      targets: fc.array(fc.array(fc.constantFrom(0, 1), { minLength: columns, maxLength: columns }), { minLength: rows, maxLength: rows }),
+      predictions: fc.array(fc.array(unit, { minLength: columns, maxLength: columns }), { minLength: rows, maxLength: rows }),
+      numpyStyle: fc.boolean(),
+      gap: space,
+    }),
+  );
+
+test('batches printed as nested lists or as numpy prints them parse back to the same numbers and shape', () => {
+  fc.assert(
+    fc.property(batchInput, ({ targets, predictions, numpyStyle, gap }) => {
+      const print = (m: number[][]): string =>
+        numpyStyle ? `[${m.map((row) => `[${row.map(String).join(' ')}]`).join('\n ')}]` : `[${m.map((row) => `[${row.map(String).join(`,${gap}`)}]`).join(`,${gap}`)}]`;
+      const text = `y_true = ${print(targets)}\ny_pred = ${print(predictions)}`;
+      const result = parseInput(text);
+      if (!result.ok) assert.fail(`${result.error.code}: ${result.error.message}\n${text}`);
+      const shape = [targets.length, (targets[0] as number[]).length];
+      assert.deepEqual(result.value.targets.shape, shape);
+      assert.deepEqual(result.value.predictions.shape, shape);
+      assert.deepEqual(Array.from(result.value.targets.values), targets.flat());
+      assert.deepEqual(Array.from(result.value.predictions.values), predictions.flat());
+    }),
+    { numRuns: 200 },
+  );
+});
+
 function checkRange(text: string, range: TextRange | undefined): void {
   if (range === undefined) return;
   assert.ok(Number.isInteger(range.start) && Number.isInteger(range.end));
