@@ -13,6 +13,7 @@ import type {
   Walkthrough,
   WalkthroughOptions,
 } from '../types';
+import { valueRange, type ValuePositions } from '../parse/ranges';
 import { DEFAULT_PRECISION, formatNumber, typedDecimal } from './format';
 import { reductionSteps } from './reduction';
 import { elementSteps, type ElementContext } from './steps';
@@ -27,7 +28,13 @@ export const NATURAL_LOG_NOTE =
 
 /** A number of the parsed text as the user wrote it, when it can be kept; else null. */
 function typedText(source: string, array: ParsedArray, flatIndex: number): string | null {
-  const range = array.valueRanges[flatIndex];
+  // The parser's own positions, when it kept them: `valueRanges` would build one object per number
+  // (100,000 of them for a 10-row hover table).
+  const positions = array as ParsedArray & Partial<ValuePositions>;
+  const range =
+    positions.valueStarts !== undefined && positions.valueEnds !== undefined
+      ? flatIndex < positions.valueStarts.length ? valueRange(positions as ValuePositions, flatIndex) : undefined
+      : array.valueRanges[flatIndex];
   const value = array.values[flatIndex];
   if (range === undefined || value === undefined) return null;
   return typedDecimal(source.slice(range.start, range.end), value);
