@@ -1,11 +1,29 @@
 // The walkthrough as HTML: a fragment for the panel (which supplies the page, its CSP and its
 // stylesheets) and a standalone page for "Save as HTML". Semantic markup, `lw-` classes, no
 // inline style, no script, no event attribute; every user string goes through escapeHtml and
-// every equation through the MathJax renderer, which builds SVG from escaped TeX.
-import type { DerivationStep, Walkthrough } from '../core/types';
+// every equation through the MathJax renderer, which builds SVG from escaped TeX. Each equation's
+// text alternative is the plain sentence of its step.
+import { derivationFor } from '../core/derivation';
+import type { DerivationStep, LabelDerivation, Result, Walkthrough } from '../core/types';
 import { escapeHtml } from './escape';
+import { heatBand, heatLegend } from './heatmap';
 import type { MathRenderer } from './mathjax';
-import { TITLE, cardHeading, omissionNotes, summaryLines, tableColumns } from './outline';
+import {
+  BACKPROP_HEADING,
+  FRAMEWORK_HEADERS,
+  SECTIONS,
+  TITLE,
+  batchGrid,
+  cardHeading,
+  endNotes,
+  frameworkCells,
+  frameworkTable,
+  inputNotes,
+  omissionNotes,
+  splitSteps,
+  summaryLines,
+  tableColumns,
+} from './outline';
 
 export interface HtmlPageOptions {
   /** The page's title (escaped here). */
@@ -16,17 +34,58 @@ export interface HtmlPageOptions {
   readonly lang?: string;
 }
 
-function equation(math: MathRenderer, tex: string): string {
+export interface HtmlFragmentOptions {
+  /**
+   * What a heatmap cell is: 'button' (default; the panel shows the chosen cell's derivation, see
+   * `renderDerivationCard`), or 'link' to the cell's card on the same page where the card exists
+   * (a saved page has no script).
+   */
+  readonly heatmapCells?: 'button' | 'link';
+}
+
+function equation(math: MathRenderer, step: DerivationStep): string {
   // The container is MathJax's own element so that its stylesheet (centring) applies; the
   // wrapper scrolls a wide equation inside its card instead of widening the page.
-  return `<div class="lw-eq"><mjx-container class="MathJax" jax="SVG" display="true">${math.toSvg(tex, { display: true })}</mjx-container></div>`;
+  return `<div class="lw-eq"><mjx-container class="MathJax" jax="SVG" display="true">${math.toSvg(step.tex, { display: true, label: step.text })}</mjx-container></div>`;
+}
+
+function stepItem(step: DerivationStep, math: MathRenderer): string {
+  return `${equation(math, step)}<p class="lw-explain">${escapeHtml(step.text)}</p>`;
 }
 
 function stepList(steps: readonly DerivationStep[], math: MathRenderer): string {
-  const items = steps.map(
-    (step) => `<li class="lw-step lw-step-${step.kind}">${equation(math, step.tex)}<p class="lw-explain">${escapeHtml(step.text)}</p></li>`,
-  );
+  const items = steps.map((step) => `<li class="lw-step lw-step-${step.kind}">${stepItem(step, math)}</li>`);
   return `<ol class="lw-steps">${items.join('')}</ol>`;
+}
+
+function cardId(d: LabelDerivation): string {
+  return `lw-card-${d.detail.flatIndex + 1}`;
+}
+
+function card(d: LabelDerivation, math: MathRenderer): string {
+  const id = cardId(d);
+  const { loss, gradient } = splitSteps(d);
+  const backprop =
+    gradient.length === 0
+      ? ''
+      : `<section class="lw-backprop" aria-labelledby="${id}-g"><h4 id="${id}-g">${escapeHtml(BACKPROP_HEADING)}</h4>` +
+        gradient.map((s) => `<div class="lw-step lw-step-${s.kind}">${stepItem(s, math)}</div>`).join('') +
+        '</section>';
+  return (
+    `<section class="lw-card" id="${id}" data-element="${d.detail.index.join(',')}" aria-labelledby="${id}-h">` +
+    `<h3 id="${id}-h">${escapeHtml(cardHeading(d))}</h3>${stepList(loss, math)}${backprop}</section>`
+  );
+}
+
+/**
+ * One element's derivation card (row-major `flatIndex`), the same markup as in the fragment, for
+ * any element including those beyond `maxDerivations`: the panel shows it when a heatmap cell is
+ * chosen. An index out of range comes back as the error, never thrown.
+ */
+export function renderDerivationCard(w: Walkthrough, flatIndex: number, math: MathRenderer): Result<string> {
+  const d = derivationFor(w, flatIndex);
+  if (!d.ok) return d;
+  return { ok: true, value: card(d.value, math) };
 }
 
 function table(w: Walkthrough): string {
@@ -45,32 +104,93 @@ function table(w: Walkthrough): string {
   return `<div class="lw-table-wrap"><table class="lw-table"><caption>Each element's target, prediction and loss</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
-/** The walkthrough for the panel: summary, table, one card per derived element, reduction, notes. */
-export function renderHtmlFragment(w: Walkthrough, math: MathRenderer): string {
+function heatmap(w: Walkthrough, cells: 'button' | 'link'): string {
+  const grid = batchGrid(w);
+  if (grid === null) return '';
+  const base = w.result.options.logBase;
+  const derived = new Set(w.derivations.map((d) => d.detail.flatIndex));
+  const head = ['<th scope="col">Sample</th>', ...grid.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`), '<th scope="col" class="lw-num">Sample mean</th>'];
+  const body = grid.rows.map((row) => {
+    const tds = row.cells.map((cell) => {
+      const attrs = `data-index="${cell.row},${cell.column}" data-flat-index="${cell.flatIndex}" aria-label="${escapeHtml(cell.description)}"`;
+      let inner: string;
+      if (cells === 'button') inner = `<button type="button" class="lw-heat-cell" ${attrs}>${escapeHtml(cell.text)}</button>`;
+      else if (derived.has(cell.flatIndex)) inner = `<a class="lw-heat-cell" href="#lw-card-${cell.flatIndex + 1}" ${attrs}>${escapeHtml(cell.text)}</a>`;
+      else inner = `<span class="lw-heat-cell" ${attrs}>${escapeHtml(cell.text)}</span>`;
+      return `<td class="lw-heat lw-heat-${heatBand(cell.loss, base)}">${inner}</td>`;
+    });
+    return `<tr><th scope="row">${escapeHtml(row.header)}</th>${tds.join('')}<td class="lw-num">${escapeHtml(row.mean)}</td></tr>`;
+  });
+  const how = cells === 'button' ? 'choose a cell to see its derivation' : 'a linked number leads to its derivation';
+  const legend = heatLegend(base)
+    .map((b) => `<li><span class="lw-heat-swatch lw-heat-${b.band}" aria-hidden="true"></span>${escapeHtml(b.range)}</li>`)
+    .join('');
+  const omitted = grid.omitted.map((n) => `<p class="lw-omitted">${escapeHtml(n)}</p>`).join('');
+  return (
+    `<section class="lw-batch" aria-labelledby="lw-batch-h"><h2 id="lw-batch-h">${escapeHtml(SECTIONS.batch)}</h2>${omitted}` +
+    `<div class="lw-table-wrap"><table class="lw-heatmap"><caption>Loss of each label in each sample, darker for larger losses, with each sample's mean over its labels; ${how}</caption>` +
+    `<thead><tr>${head.join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>` +
+    `<p class="lw-overall">${escapeHtml(grid.overall)}</p>` +
+    `<ul class="lw-heat-legend" aria-label="Colour bands of the loss">${legend}</ul></section>`
+  );
+}
+
+function frameworks(w: Walkthrough): string {
+  const t = frameworkTable(w);
+  if (t === null) return '';
+  const head = FRAMEWORK_HEADERS.map((h, i) => `<th scope="col"${i >= 3 ? ' class="lw-num"' : ''}>${escapeHtml(h)}</th>`).join('');
+  const body = t.rows
+    .map((r) => {
+      const [name, ...rest] = frameworkCells(r);
+      const tds = rest.map((c, i) => `<td${i >= 2 ? ' class="lw-num"' : ''}>${escapeHtml(c)}</td>`).join('');
+      return `<tr${r.differs ? ' class="lw-differs"' : ''}><th scope="row">${escapeHtml(name ?? '')}</th>${tds}</tr>`;
+    })
+    .join('');
+  const why = t.rows.map((r) => `<dt>${escapeHtml(r.framework)}</dt><dd>${escapeHtml(r.explanation)}</dd>`).join('');
+  return (
+    `<section class="lw-frameworks" aria-labelledby="lw-frameworks-h"><h2 id="lw-frameworks-h">${escapeHtml(SECTIONS.frameworks)}</h2>` +
+    t.summary.map((s) => `<p>${escapeHtml(s)}</p>`).join('') +
+    `<div class="lw-table-wrap"><table class="lw-table lw-framework-table"><caption>Your input under each framework's own rule and default dtype</caption>` +
+    `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><dl class="lw-framework-notes">${why}</dl></section>`
+  );
+}
+
+function whyBce(w: Walkthrough): string {
+  if (w.whyBce === undefined || w.whyBce.length === 0) return '';
+  return (
+    `<section class="lw-why" aria-labelledby="lw-why-h"><h2 id="lw-why-h">${escapeHtml(SECTIONS.whyBce)}</h2>` +
+    w.whyBce.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
+    '</section>'
+  );
+}
+
+/** The walkthrough for the panel: summary, table, batch heatmap, one card per derived element, reduction, frameworks, why BCE, notes. */
+export function renderHtmlFragment(w: Walkthrough, math: MathRenderer, options: HtmlFragmentOptions = {}): string {
   const parts: string[] = [];
   const [setting, answer] = summaryLines(w);
+  const assumptions = inputNotes(w)
+    .map((n) => `<p class="lw-assumption">${escapeHtml(n)}</p>`)
+    .join('');
   parts.push(
-    `<section class="lw-summary" aria-labelledby="lw-summary-h"><h2 id="lw-summary-h">Result</h2>` +
-      `<p class="lw-answer">${escapeHtml(answer ?? '')}</p><p class="lw-setting">${escapeHtml(setting ?? '')}</p></section>`,
+    `<section class="lw-summary" aria-labelledby="lw-summary-h"><h2 id="lw-summary-h">${escapeHtml(SECTIONS.result)}</h2>` +
+      `<p class="lw-answer">${escapeHtml(answer ?? '')}</p><p class="lw-setting">${escapeHtml(setting ?? '')}</p>${assumptions}</section>`,
   );
-  parts.push(`<section class="lw-inputs" aria-labelledby="lw-inputs-h"><h2 id="lw-inputs-h">Inputs and losses</h2>${table(w)}</section>`);
+  parts.push(`<section class="lw-inputs" aria-labelledby="lw-inputs-h"><h2 id="lw-inputs-h">${escapeHtml(SECTIONS.inputs)}</h2>${table(w)}</section>`);
+  parts.push(heatmap(w, options.heatmapCells ?? 'button'));
 
-  const cards = w.derivations.map((d, i) => {
-    const id = `lw-card-${i + 1}`;
-    return (
-      `<section class="lw-card" aria-labelledby="${id}-h"><h3 id="${id}-h">${escapeHtml(cardHeading(d))}</h3>` +
-      `${stepList(d.steps, math)}</section>`
-    );
-  });
+  const cards = w.derivations.map((d) => card(d, math));
   if (cards.length > 0) {
-    parts.push(`<section class="lw-derivations" aria-labelledby="lw-derivations-h"><h2 id="lw-derivations-h">Step by step</h2>${cards.join('')}</section>`);
+    parts.push(`<section class="lw-derivations" aria-labelledby="lw-derivations-h"><h2 id="lw-derivations-h">${escapeHtml(SECTIONS.steps)}</h2>${cards.join('')}</section>`);
   }
   parts.push(
-    `<section class="lw-reduction" aria-labelledby="lw-reduction-h"><h2 id="lw-reduction-h">From element losses to the loss</h2>${stepList(w.reductionSteps, math)}</section>`,
+    `<section class="lw-reduction" aria-labelledby="lw-reduction-h"><h2 id="lw-reduction-h">${escapeHtml(SECTIONS.reduction)}</h2>${stepList(w.reductionSteps, math)}</section>`,
   );
-  if (w.notes.length > 0) {
-    const items = w.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('');
-    parts.push(`<section class="lw-notes" aria-labelledby="lw-notes-h"><h2 id="lw-notes-h">Notes</h2><ul>${items}</ul></section>`);
+  parts.push(frameworks(w));
+  parts.push(whyBce(w));
+  const notes = endNotes(w);
+  if (notes.length > 0) {
+    const items = notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('');
+    parts.push(`<section class="lw-notes" aria-labelledby="lw-notes-h"><h2 id="lw-notes-h">${escapeHtml(SECTIONS.notes)}</h2><ul>${items}</ul></section>`);
   }
   return `<article class="lw-walkthrough">${parts.join('')}</article>`;
 }
@@ -101,7 +221,7 @@ ${css}
 <body>
 <main class="lw-page">
 <h1>${escapeHtml(title)}</h1>
-${omitted}${renderHtmlFragment(w, math)}
+${omitted}${renderHtmlFragment(w, math, { heatmapCells: 'link' })}
 </main>
 </body>
 </html>

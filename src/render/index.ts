@@ -2,7 +2,25 @@
 // Importing this does not load MathJax; `getMathRenderer()` does, on first call.
 export { getMathRenderer, type MathRenderer, type MathOptions } from './mathjax';
 export { escapeHtml, escapeTex, escapeMarkdown } from './escape';
-export { renderHtmlFragment, renderHtmlPage, type HtmlPageOptions } from './html';
+export { renderHtmlFragment, renderHtmlPage, renderDerivationCard, type HtmlPageOptions, type HtmlFragmentOptions } from './html';
+export { heatBand, heatLegend, HEAT_BOUNDS_NATS } from './heatmap';
 export { renderMarkdown } from './markdown';
 export { renderLatex, escapeLatexText } from './latex';
-export { TITLE, indexLabel, summaryLines, tableColumns, cardHeading, omissionNotes, type TableColumn } from './outline';
+export {
+  TITLE,
+  SECTIONS,
+  BACKPROP_HEADING,
+  indexLabel,
+  summaryLines,
+  tableColumns,
+  cardHeading,
+  omissionNotes,
+  inputNotes,
+  endNotes,
+  batchGrid,
+  frameworkTable,
+  type TableColumn,
+  type BatchGrid,
+  type GridCell,
+  type FrameworkTableRow,
+} from './outline';

@@ -3,7 +3,22 @@
 // user text is already escaped (see texText), with characters pdflatex cannot typeset replaced.
 import { controlsToSpaces } from '../core/derivation/tex';
 import type { DerivationStep, Walkthrough } from '../core/types';
-import { TITLE, cardHeading, omissionNotes, summaryLines, tableColumns } from './outline';
+import {
+  BACKPROP_HEADING,
+  FRAMEWORK_HEADERS,
+  SECTIONS,
+  TITLE,
+  batchGrid,
+  cardHeading,
+  endNotes,
+  frameworkCells,
+  frameworkTable,
+  inputNotes,
+  omissionNotes,
+  splitSteps,
+  summaryLines,
+  tableColumns,
+} from './outline';
 
 const TEXT_SPECIALS: Readonly<Record<string, string>> = {
   '\\': '\\textbackslash{}',
@@ -33,6 +48,7 @@ const TEXT_SYMBOLS: Readonly<Record<string, string>> = {
   '×': '\\ensuremath{\\times}',
   'ŷ': '\\ensuremath{\\hat{y}}',
   '…': '\\ldots{}',
+  '—': '---',
   '“': '``',
   '”': "''",
   '’': "'",
@@ -70,21 +86,59 @@ function steps(list: readonly DerivationStep[]): string {
     .join('\n');
 }
 
-function table(w: Walkthrough): string {
-  const columns = tableColumns(w);
-  const spec = columns.map((c) => (c.numeric ? 'r' : 'l')).join('');
-  const head = columns.map((c) => escapeLatexText(c.header)).join(' & ');
-  const rows = w.table.map((r) => `${columns.map((c) => escapeLatexText(c.cell(r))).join(' & ')} \\\\`);
+/** Text that may break after its dots and before its parentheses (a long call such as keras.losses.X(from_logits=True)). */
+function breakableLatexText(s: string): string {
+  return escapeLatexText(s).replace(/\./g, '.\\allowbreak{}').replace(/\(/g, '\\allowbreak{}(');
+}
+
+/** A longtable; the columns listed in `breakable` may break long dotted names. */
+function longtable(spec: string, headers: readonly string[], rows: readonly string[][], breakable: readonly number[] = []): string {
+  const cell = (c: string, i: number): string => (breakable.includes(i) ? breakableLatexText(c) : escapeLatexText(c));
   return [
     `\\begin{longtable}{${spec}}`,
     '\\hline',
-    `${head} \\\\`,
+    `${headers.map(escapeLatexText).join(' & ')} \\\\`,
     '\\hline',
     '\\endhead',
-    ...rows,
+    ...rows.map((r) => `${r.map(cell).join(' & ')} \\\\`),
     '\\hline',
     '\\end{longtable}',
   ].join('\n');
+}
+
+function table(w: Walkthrough): string {
+  const columns = tableColumns(w);
+  return longtable(
+    columns.map((c) => (c.numeric ? 'r' : 'l')).join(''),
+    columns.map((c) => c.header),
+    w.table.map((r) => columns.map((c) => c.cell(r))),
+  );
+}
+
+function batch(w: Walkthrough): string[] {
+  const grid = batchGrid(w);
+  if (grid === null) return [];
+  const headers = ['Sample', ...grid.columns, 'Sample mean'];
+  return [
+    `\\subsection*{${escapeLatexText(SECTIONS.batch)}}`,
+    ...grid.omitted.map((n) => `\\emph{${escapeLatexText(n)}}`),
+    escapeLatexText('Loss of each label in each sample, with each sample’s mean over its labels.'),
+    longtable(`l${'r'.repeat(grid.columns.length)}r`, headers, grid.rows.map((r) => [r.header, ...r.cells.map((c) => c.text), r.mean])),
+    `\\textbf{${escapeLatexText(grid.overall)}}`,
+  ];
+}
+
+function frameworks(w: Walkthrough): string[] {
+  const t = frameworkTable(w);
+  if (t === null) return [];
+  const items = t.rows.map((r) => `\\item[${escapeLatexText(r.framework)}] ${escapeLatexText(r.explanation)}`);
+  return [
+    `\\subsection*{${escapeLatexText(SECTIONS.frameworks)}}`,
+    t.summary.map(escapeLatexText).join('\n\n'),
+    // The calls are long: they wrap in a paragraph column instead of running off the page.
+    `{\\small\n${longtable('>{\\raggedright\\arraybackslash}p{2.1cm}>{\\raggedright\\arraybackslash}p{3.6cm}lr>{\\raggedright\\arraybackslash}p{1.9cm}', FRAMEWORK_HEADERS, t.rows.map(frameworkCells), [1])}\n}`,
+    ['\\begin{description}', ...items, '\\end{description}'].join('\n'),
+  ];
 }
 
 export function renderLatex(w: Walkthrough, title: string = TITLE): string {
@@ -92,21 +146,31 @@ export function renderLatex(w: Walkthrough, title: string = TITLE): string {
   const body: string[] = [];
   body.push(`\\section*{${escapeLatexText(title)}}`);
   body.push(`\\textbf{${escapeLatexText(answer ?? '')}}\n\n${escapeLatexText(setting ?? '')}`);
+  for (const note of inputNotes(w)) body.push(`\\begin{quote}${escapeLatexText(note)}\\end{quote}`);
   for (const note of omissionNotes(w)) body.push(`\\emph{${escapeLatexText(note)}}`);
-  body.push('\\subsection*{Inputs and losses}', table(w));
+  body.push(`\\subsection*{${escapeLatexText(SECTIONS.inputs)}}`, table(w));
+  body.push(...batch(w));
   if (w.derivations.length > 0) {
-    body.push('\\subsection*{Step by step}');
-    for (const d of w.derivations) body.push(`\\subsubsection*{${escapeLatexText(cardHeading(d))}}`, steps(d.steps));
+    body.push(`\\subsection*{${escapeLatexText(SECTIONS.steps)}}`);
+    for (const d of w.derivations) {
+      const { loss, gradient } = splitSteps(d);
+      body.push(`\\subsubsection*{${escapeLatexText(cardHeading(d))}}`, steps(loss));
+      if (gradient.length > 0) body.push(`\\paragraph*{${escapeLatexText(BACKPROP_HEADING)}}`, steps(gradient));
+    }
   }
-  body.push('\\subsection*{From element losses to the loss}', steps(w.reductionSteps));
-  if (w.notes.length > 0) {
-    body.push('\\subsection*{Notes}', ['\\begin{itemize}', ...w.notes.map((n) => `\\item ${escapeLatexText(n)}`), '\\end{itemize}'].join('\n'));
+  body.push(`\\subsection*{${escapeLatexText(SECTIONS.reduction)}}`, steps(w.reductionSteps));
+  body.push(...frameworks(w));
+  if (w.whyBce !== undefined && w.whyBce.length > 0) body.push(`\\subsection*{${escapeLatexText(SECTIONS.whyBce)}}`, ...w.whyBce.map(escapeLatexText));
+  const notes = endNotes(w);
+  if (notes.length > 0) {
+    body.push(`\\subsection*{${escapeLatexText(SECTIONS.notes)}}`, ['\\begin{itemize}', ...notes.map((n) => `\\item ${escapeLatexText(n)}`), '\\end{itemize}'].join('\n'));
   }
   return `\\documentclass{article}
 \\usepackage[utf8]{inputenc}
 \\usepackage[T1]{fontenc}
 \\usepackage{amsmath}
 \\usepackage{longtable}
+\\usepackage{array}
 % The equations print < and > with \\lt and \\gt, as MathJax and KaTeX do.
 \\providecommand{\\lt}{<}
 \\providecommand{\\gt}{>}

@@ -3,7 +3,22 @@
 // math it is already escaped TeX (see texText), which contains no `<`, `>` or `$$`.
 import type { DerivationStep, Walkthrough } from '../core/types';
 import { escapeMarkdown } from './escape';
-import { TITLE, cardHeading, omissionNotes, summaryLines, tableColumns } from './outline';
+import {
+  BACKPROP_HEADING,
+  FRAMEWORK_HEADERS,
+  SECTIONS,
+  TITLE,
+  batchGrid,
+  cardHeading,
+  endNotes,
+  frameworkCells,
+  frameworkTable,
+  inputNotes,
+  omissionNotes,
+  splitSteps,
+  summaryLines,
+  tableColumns,
+} from './outline';
 
 /** A display equation on lines of its own, blank lines around, as both renderers require. */
 function displayMath(tex: string): string {
@@ -15,25 +30,67 @@ function steps(list: readonly DerivationStep[]): string {
   return list.map((s) => `${displayMath(s.tex)}\n\n${escapeMarkdown(s.text)}`).join('\n\n');
 }
 
+function pipeTable(headers: readonly string[], numeric: readonly boolean[], rows: readonly string[][]): string {
+  const head = `| ${headers.map(escapeMarkdown).join(' | ')} |`;
+  const rule = `| ${numeric.map((n) => (n ? '---:' : '---')).join(' | ')} |`;
+  return [head, rule, ...rows.map((r) => `| ${r.map(escapeMarkdown).join(' | ')} |`)].join('\n');
+}
+
 function table(w: Walkthrough): string {
   const columns = tableColumns(w);
-  const head = `| ${columns.map((c) => escapeMarkdown(c.header)).join(' | ')} |`;
-  const rule = `| ${columns.map((c) => (c.numeric ? '---:' : '---')).join(' | ')} |`;
-  const rows = w.table.map((r) => `| ${columns.map((c) => escapeMarkdown(c.cell(r))).join(' | ')} |`);
-  return [head, rule, ...rows].join('\n');
+  return pipeTable(
+    columns.map((c) => c.header),
+    columns.map((c) => c.numeric),
+    w.table.map((r) => columns.map((c) => c.cell(r))),
+  );
+}
+
+function batch(w: Walkthrough): string[] {
+  const grid = batchGrid(w);
+  if (grid === null) return [];
+  const headers = ['Sample', ...grid.columns, 'Sample mean'];
+  const rows = grid.rows.map((r) => [r.header, ...r.cells.map((c) => c.text), r.mean]);
+  return [
+    `## ${escapeMarkdown(SECTIONS.batch)}`,
+    ...grid.omitted.map((n) => `*${escapeMarkdown(n)}*`),
+    'Loss of each label in each sample, with each sample’s mean over its labels.',
+    pipeTable(headers, headers.map((_, i) => i > 0), rows),
+    `**${escapeMarkdown(grid.overall)}**`,
+  ];
+}
+
+function frameworks(w: Walkthrough): string[] {
+  const t = frameworkTable(w);
+  if (t === null) return [];
+  const table = pipeTable(FRAMEWORK_HEADERS, FRAMEWORK_HEADERS.map((_, i) => i >= 3), t.rows.map(frameworkCells));
+  return [
+    `## ${escapeMarkdown(SECTIONS.frameworks)}`,
+    ...t.summary.map(escapeMarkdown),
+    table,
+    t.rows.map((r) => `- **${escapeMarkdown(r.framework)}**: ${escapeMarkdown(r.explanation)}`).join('\n'),
+  ];
 }
 
 export function renderMarkdown(w: Walkthrough, title: string = TITLE): string {
   const out: string[] = [`# ${escapeMarkdown(title)}`];
   const [setting, answer] = summaryLines(w);
   out.push(`**${escapeMarkdown(answer ?? '')}**\n\n${escapeMarkdown(setting ?? '')}`);
+  for (const note of inputNotes(w)) out.push(`> ${escapeMarkdown(note)}`);
   for (const note of omissionNotes(w)) out.push(`*${escapeMarkdown(note)}*`);
-  out.push('## Inputs and losses', table(w));
+  out.push(`## ${escapeMarkdown(SECTIONS.inputs)}`, table(w));
+  out.push(...batch(w));
   if (w.derivations.length > 0) {
-    out.push('## Step by step');
-    for (const d of w.derivations) out.push(`### ${escapeMarkdown(cardHeading(d))}`, steps(d.steps));
+    out.push(`## ${escapeMarkdown(SECTIONS.steps)}`);
+    for (const d of w.derivations) {
+      const { loss, gradient } = splitSteps(d);
+      out.push(`### ${escapeMarkdown(cardHeading(d))}`, steps(loss));
+      if (gradient.length > 0) out.push(`#### ${escapeMarkdown(BACKPROP_HEADING)}`, steps(gradient));
+    }
   }
-  out.push('## From element losses to the loss', steps(w.reductionSteps));
-  if (w.notes.length > 0) out.push('## Notes', w.notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n'));
+  out.push(`## ${escapeMarkdown(SECTIONS.reduction)}`, steps(w.reductionSteps));
+  out.push(...frameworks(w));
+  if (w.whyBce !== undefined && w.whyBce.length > 0) out.push(`## ${escapeMarkdown(SECTIONS.whyBce)}`, ...w.whyBce.map(escapeMarkdown));
+  const notes = endNotes(w);
+  if (notes.length > 0) out.push(`## ${escapeMarkdown(SECTIONS.notes)}`, notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n'));
   return `${out.join('\n\n')}\n`;
 }

@@ -43,7 +43,8 @@ export function createMathRenderer(): MathRenderer {
     }
   }
 
-  function render(source: string, display: boolean, color: string | undefined, label: string): string {
+  /** The SVG without its text alternative (added per call, so one equation read differently is still rendered once). */
+  function render(source: string, display: boolean, color: string | undefined): string {
     let container: LiteElement;
     try {
       container = doc.convert(source, { display }) as LiteElement;
@@ -60,22 +61,25 @@ export function createMathRenderer(): MathRenderer {
         }
       }
     }
-    // The lite adaptor leaves `<` and `>` raw in attribute values; ours are fully escaped.
-    return adaptor.outerHTML(svgNode).replace(/^<svg /, `<svg aria-label="${escapeHtml(label)}" `);
+    return adaptor.outerHTML(svgNode);
   }
 
   return {
     toSvg(source: string, opts: MathOptions = {}): string {
       const display = opts.display ?? true;
       const color = opts.color !== undefined && COLOR.test(opts.color) ? opts.color : undefined;
+      const key = `${display ? 'D' : 'I'}\u0000${color ?? ''}\u0000${source}`;
+      let svgText = cache.get(key);
+      if (svgText === undefined) {
+        svgText = render(source, display, color);
+        if (cache.size >= CACHE_LIMIT) cache.clear();
+        cache.set(key, svgText);
+      }
+      // An error SVG already says what went wrong, in its own label.
+      if (svgText.startsWith('<svg class="lw-math-error"')) return svgText;
       const label = opts.label ?? source;
-      const key = `${display ? 'D' : 'I'}\u0000${color ?? ''}\u0000${label}\u0000${source}`;
-      const hit = cache.get(key);
-      if (hit !== undefined) return hit;
-      const out = render(source, display, color, label);
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(key, out);
-      return out;
+      // The lite adaptor leaves `<` and `>` raw in attribute values; ours are fully escaped.
+      return svgText.replace(/^<svg /, `<svg aria-label="${escapeHtml(label)}" `);
     },
     styleSheet(): string {
       css ??= adaptor.textContent(svg.styleSheet(doc) as LiteElement);
@@ -88,7 +92,7 @@ function errorSvg(message: string, source: string): string {
   const text = `TeX error: ${message}`;
   const width = Math.min(2000, 16 + text.length * 8);
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="lw-math-error" role="img" aria-label="${escapeHtml(`${text} in ${source}`)}"` +
+    `<svg class="lw-math-error" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(`${text} in ${source}`)}"` +
     ` width="${width}" height="24" viewBox="0 0 ${width} 24">` +
     `<text x="4" y="17" fill="currentColor" font-family="monospace" font-size="13">${escapeHtml(text)}</text></svg>`
   );

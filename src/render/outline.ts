@@ -3,7 +3,7 @@
 import { PRESETS } from '../core/loss';
 import { formatNumber } from '../core/derivation/format';
 import { describeElement, isNamed } from '../core/derivation/steps';
-import type { LabelDerivation, TableRow, Walkthrough } from '../core/types';
+import type { DerivationStep, LabelDerivation, TableRow, Walkthrough } from '../core/types';
 
 export const TITLE = 'Binary cross entropy, step by step';
 
@@ -66,4 +66,151 @@ export function omissionNotes(w: Walkthrough): string[] {
     out.push(`The table shows the first ${w.table.length} of ${w.elementCount} elements; the loss covers all of them.`);
   }
   return out;
+}
+
+/** Section headings shared by the writers, so the three formats have the same outline. */
+export const SECTIONS = {
+  result: 'Result',
+  inputs: 'Inputs and losses',
+  batch: 'The batch at a glance',
+  steps: 'Step by step',
+  reduction: 'From element losses to the loss',
+  frameworks: 'The same numbers in each framework',
+  whyBce: 'Why binary cross entropy, not softmax and NLL',
+  notes: 'Notes',
+} as const;
+
+/** The heading over each element's gradient, inside its card. */
+export const BACKPROP_HEADING = 'How backprop adjusts it';
+
+/** What the parser assumed about the input (order, logits read by 'auto'): shown up front, not only in the notes. */
+export function inputNotes(w: Walkthrough): readonly string[] {
+  return w.parsed.notes;
+}
+
+/** The notes at the end: everything not already shown up front. */
+export function endNotes(w: Walkthrough): string[] {
+  const shown = new Set(inputNotes(w));
+  return w.notes.filter((n) => !shown.has(n));
+}
+
+/** A card's steps split into the loss and backprop's part (the gradient). */
+export function splitSteps(d: LabelDerivation): { loss: DerivationStep[]; gradient: DerivationStep[] } {
+  return { loss: d.steps.filter((s) => s.kind !== 'gradient'), gradient: d.steps.filter((s) => s.kind === 'gradient') };
+}
+
+/** Rows and columns of the batch grid written out; beyond them the table below lists every element. */
+export const MAX_GRID_ROWS = 100;
+export const MAX_GRID_COLUMNS = 40;
+
+export interface GridCell {
+  /** Row-major index into the element losses. */
+  readonly flatIndex: number;
+  readonly row: number;
+  readonly column: number;
+  /** The element loss, in the chosen base. */
+  readonly loss: number;
+  /** Short text for the cell (3 significant digits). */
+  readonly text: string;
+  /** One sentence for a screen reader: which label, which sample, the loss, its target and prediction. */
+  readonly description: string;
+}
+
+export interface BatchGrid {
+  /** One header per label (the user's name or "Label j"). */
+  readonly columns: readonly string[];
+  readonly rows: ReadonlyArray<{ readonly header: string; readonly cells: readonly GridCell[]; readonly mean: string }>;
+  /** The loss the framework reports, as a sentence. */
+  readonly overall: string;
+  /** Sentences saying which rows or columns were left out. */
+  readonly omitted: readonly string[];
+}
+
+/**
+ * The per-sample, per-label losses of a 2-D input with each sample's mean over the last axis (as
+ * Keras computes it) and the overall loss; null for 1-D input.
+ */
+export function batchGrid(w: Walkthrough): BatchGrid | null {
+  const r = w.result;
+  if (r.shape.length < 2 || r.sampleLosses === null) return null;
+  const rows = r.shape[0] ?? 0;
+  const columns = r.shape[r.shape.length - 1] ?? 0;
+  const shownRows = Math.min(rows, MAX_GRID_ROWS);
+  const shownColumns = Math.min(columns, MAX_GRID_COLUMNS);
+  const logits = w.parsed.inputKind === 'logits';
+  const fmt = (x: number): string => formatNumber(x, w.precision);
+  const labelName = (c: number): string => {
+    const label = w.parsed.labels?.[c];
+    return label !== undefined && isNamed(label) ? label : `Label ${c + 1}`;
+  };
+  const header = Array.from({ length: shownColumns }, (_, c) => labelName(c));
+  const gridRows = [];
+  for (let b = 0; b < shownRows; b++) {
+    const cells: GridCell[] = [];
+    for (let c = 0; c < shownColumns; c++) {
+      const i = b * columns + c;
+      const loss = r.elementLosses[i] ?? NaN;
+      const input = w.parsed.predictions.values[i] ?? NaN;
+      const what = logits ? `logit ${fmt(input)}` : `prediction ${fmt(input)}`;
+      cells.push({
+        flatIndex: i,
+        row: b,
+        column: c,
+        loss,
+        text: formatNumber(loss, 3),
+        description: `${labelName(c)}, sample ${b + 1}: loss ${fmt(loss)} (target ${fmt(w.parsed.targets.values[i] ?? NaN)}, ${what}).`,
+      });
+    }
+    gridRows.push({ header: `Sample ${b + 1}`, cells, mean: fmt(r.sampleLosses[b] ?? NaN) });
+  }
+  const omitted: string[] = [];
+  if (shownRows < rows) omitted.push(`The grid shows the first ${shownRows} of ${rows} samples; the table lists every element.`);
+  if (shownColumns < columns) omitted.push(`The grid shows the first ${shownColumns} of ${columns} labels; the table lists every element.`);
+  const overall =
+    r.options.reduction === 'none'
+      ? "With reduction 'none' there is no overall loss: each cell is an answer."
+      : `Overall loss L = ${fmt(r.loss)}, the number ${PRESETS[r.options.preset].displayName} reports; the reduction below shows how the element losses make it.`;
+  return { columns: header, rows: gridRows, overall, omitted };
+}
+
+export interface FrameworkTableRow {
+  readonly framework: string;
+  readonly call: string;
+  readonly dtype: string;
+  readonly loss: string;
+  /** "reference", "same (≤ 1e-6)", "differs by 84%" or "cannot: …". */
+  readonly difference: string;
+  readonly differs: boolean;
+  readonly explanation: string;
+}
+
+/** The side-by-side table as text cells; null when the walkthrough has no comparison. */
+export function frameworkTable(w: Walkthrough): { rows: FrameworkTableRow[]; summary: readonly string[] } | null {
+  const c = w.frameworks;
+  if (c === undefined) return null;
+  const none = w.result.options.reduction === 'none';
+  const rows = c.rows.map((r, i) => {
+    let difference: string;
+    if (r.error !== null) difference = 'not available';
+    else if (i === 0) difference = 'reference';
+    else if (!r.differs) difference = 'same (within 1e-6)';
+    else difference = `differs by ${formatNumber(r.relativeDifference * 100, 3)}%${none ? ' (largest element)' : ''}`;
+    return {
+      framework: r.framework,
+      call: r.call,
+      dtype: r.dtype,
+      loss: r.error !== null ? '—' : none ? 'per element' : formatNumber(r.loss, w.precision),
+      difference,
+      differs: r.differs,
+      explanation: r.explanation.join(' '),
+    };
+  });
+  return { rows, summary: c.summary };
+}
+
+export const FRAMEWORK_HEADERS = ['Framework', 'Call', 'dtype', 'Loss', 'Compared with PyTorch'] as const;
+
+/** The framework table's cells in header order. */
+export function frameworkCells(r: FrameworkTableRow): string[] {
+  return [r.framework, r.call, r.dtype, r.loss, r.difference];
 }

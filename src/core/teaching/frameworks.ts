@@ -52,11 +52,11 @@ function ruleSentence(preset: Preset, logits: boolean): string {
     case 'pytorch':
       return 'Clamps each log at −100, so a prediction of exactly 0 or 1 costs at most 100.';
     case 'keras':
-      return 'Clips ŷ to [1e-7, 1 − 1e-7] before the logs, so a prediction of exactly 0 or 1 costs about 16.1.';
+      return 'Clips ŷ to [1e-7, 1 − 1e-7] before the logs, so a prediction of exactly 0 or 1 costs at most about 16.1.';
     case 'tf-keras':
-      return 'Clips ŷ to [1e-7, 1 − 1e-7] and also adds 1e-7 inside both logs, so a prediction of exactly 0 or 1 costs about 15.4.';
+      return 'Clips ŷ to [1e-7, 1 − 1e-7] and also adds 1e-7 inside both logs, so a prediction of exactly 0 or 1 costs at most about 15.4.';
     case 'sklearn':
-      return 'Clips 1 − p and p to [eps, 1 − eps], eps being the machine epsilon of float64 (2.2e-16), so a prediction of exactly 0 or 1 costs about 36.';
+      return 'Clips 1 − p and p to [eps, 1 − eps], eps being the machine epsilon of float64 (2.2e-16), so a prediction of exactly 0 or 1 costs at most about 36.';
     case 'tfjs':
       return 'Clips ŷ to [1e-7, 1 − 1e-7], turns it back into a logit ln(ŷ/(1 − ŷ)) and applies the stable logits formula.';
     default:

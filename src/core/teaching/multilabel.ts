@@ -46,7 +46,7 @@ export function whyBceNotNll(parsed: ParsedInput): string[] {
   }
   const name = (c: number): string => nameOf(labels, c);
   const { sample, present, absent } = richestSample(parsed, columns);
-  const where = shape.length > 1 ? `In sample ${sample + 1}` : 'Here';
+  const where = shape.length > 1 ? `In sample ${sample + 1},` : 'Here';
   let first: string;
   if (present.length >= 2) {
     const absentText = absent.length > 0 ? ` while ${listText(absent.map(name))} ${absent.length === 1 ? 'is' : 'are'} absent` : '';
@@ -60,7 +60,7 @@ export function whyBceNotNll(parsed: ParsedInput): string[] {
   const b = name(present[1] ?? (present[0] === 0 ? 1 : 0));
   return [
     first,
-    `A softmax makes the ${columns} probabilities add up to 1, so raising ${a}'s probability must lower ${b}'s, even when both are there. Negative log likelihood then scores only the probability of one true class, −ln p(true class); with more than one true label there is no single class to pick, and with none there is no class at all.`,
+    `A softmax makes the ${columns} probabilities add up to 1, so raising the probability of ${a} must lower that of ${b}, even when both are there. Negative log likelihood then scores only the probability of one true class, −ln p(true class); with more than one true label there is no single class to pick, and with none there is no class at all.`,
     'Binary cross entropy instead gives each label its own sigmoid, σ(z) between 0 and 1 and independent of the others, and its own term −[y ln ŷ + (1 − y) ln(1 − ŷ)]: a present label is rewarded for a high ŷ, an absent one for a low ŷ. The loss averages these per-label terms, which is what the steps above compute.',
     'When exactly one label is true in every sample (single-label classification), softmax with negative log likelihood (categorical cross entropy) is the right tool.',
   ];
