@@ -124,6 +124,18 @@ export function lossArgumentRoles(callee: string): readonly ArrayRole[] | null {
   return LOSS_ARGUMENT_ROLES.get(callee.toLowerCase()) ?? null;
 }
 
+/**
+ * Names of arrays that describe data rather than hold it: `shape=(3,)` in a printed tf.Tensor,
+ * `figsize=(8, 6)`, `axis=(0, 1)`. They never fill a role, even when nothing else is named.
+ */
+const NOT_DATA_NAMES: ReadonlySet<string> = new Set([
+  'shape', 'size', 'sizes', 'axis', 'axes', 'dim', 'dims', 'strides', 'figsize', 'xlim', 'ylim', 'bins', 'dtype', 'device', 'kernelsize', 'stride', 'padding',
+]);
+
+export function isNotDataName(name: string): boolean {
+  return NOT_DATA_NAMES.has(normalizeName(name));
+}
+
 /** Words before `(` or `[` that make it a literal, not a call or a subscript (`return [1, 2]`). */
 const KEYWORDS: ReadonlySet<string> = new Set([
   'return', 'in', 'and', 'or', 'not', 'is', 'if', 'elif', 'else', 'while', 'for', 'yield', 'await', 'assert',
@@ -132,4 +144,13 @@ const KEYWORDS: ReadonlySet<string> = new Set([
 
 export function isKeyword(name: string): boolean {
   return KEYWORDS.has(name);
+}
+
+/** Words that may stand before a declared name (`export const x: T = ...`) without ending its place at the start. */
+const DECLARATION_WORDS: ReadonlySet<string> = new Set([
+  'const', 'let', 'var', 'export', 'declare', 'readonly', 'public', 'private', 'protected', 'static', 'val', 'final', 'global', 'nonlocal',
+]);
+
+export function isDeclarationWord(name: string): boolean {
+  return DECLARATION_WORDS.has(name);
 }

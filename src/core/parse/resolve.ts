@@ -4,6 +4,7 @@
 import { inputError } from '../errors';
 import type { InputError, Result, TextRange } from '../types';
 import type { FoundArray } from './find';
+import { isNotDataName } from './names';
 import { quoteRange, quoteText } from './text';
 
 export interface ResolvedArrays {
@@ -39,7 +40,8 @@ function pick(candidates: readonly FoundArray[]): FoundArray | null {
 
 function isIgnorable(array: FoundArray): boolean {
   // `results = []` in code is not data anyone wants explained (an empty `targets` is still an error).
-  return array.content === 'words' || (array.values.length === 0 && array.problem === null && array.role === null);
+  if (array.content === 'words' || (array.name !== null && isNotDataName(array.name))) return true;
+  return array.values.length === 0 && array.problem === null && array.role === null;
 }
 
 function problemOf(arrays: readonly FoundArray[]): InputError | null {

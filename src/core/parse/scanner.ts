@@ -12,7 +12,7 @@ import { inputError } from '../errors';
 import type { InputError, InputErrorCode, Result, TextRange } from '../types';
 import * as tokens from './lexer';
 import { Lexer, type TokenType } from './lexer';
-import { isArrayConstructor, isKeyword, isVectorCall } from './names';
+import { isArrayConstructor, isDeclarationWord, isKeyword, isVectorCall } from './names';
 import { describePosition, quoteRange } from './text';
 
 // Local copies: imported bindings are read through getters when the TypeScript is run by tsx
@@ -106,6 +106,10 @@ class Frame {
   previous: TokenType = T_END;
   lastName: string | null = null;
   lastNameIsKeyword = false;
+  /** No token yet in this statement, argument or item (declaration words such as `const` aside). */
+  atItemStart = true;
+  /** The last name began its statement or item, as the name in `x: T = value` does. */
+  lastNameAtItemStart = false;
   /** The last name was the end of a dotted chain (`np.array`), not a bare name (`c`). */
   lastNameIsChain = false;
   chainStart = 0;
@@ -367,6 +371,11 @@ export class ArrayScanner {
         frame.lastName = name;
         frame.lastNameIsChain = lexer.lastPartStart !== lexer.start;
         frame.lastNameIsKeyword = !frame.lastNameIsChain && isKeyword(name);
+        frame.lastNameAtItemStart = frame.atItemStart;
+        if (!frame.lastNameIsChain && isDeclarationWord(name)) {
+          frame.previous = t;
+          return;
+        }
         if (frame.assignName === 'from_logits' && name.toLowerCase() === 'true') frame.fromLogits = true;
         break;
       }
@@ -378,10 +387,11 @@ export class ArrayScanner {
         frame.lastNameIsChain = false;
         break;
       case T_COLON:
-        // `x: list = ...` and `"x": [...]` name a value; `In [3]: ...` (IPython) does not.
+        // `x: list = ...` and `"x": [...]` name a value; `In [3]: ...` (IPython) and
+        // `<tf.Tensor: shape=(3,)` (a printed tensor) do not.
         if (frame.colonName === null) {
           const p = frame.previous;
-          frame.colonName = p === T_NAME || p === T_STRING ? frame.lastName : null;
+          frame.colonName = p === T_STRING || (p === T_NAME && frame.lastNameAtItemStart) ? frame.lastName : null;
           frame.colonCrossedLine = false;
         }
         break;
@@ -397,6 +407,8 @@ export class ArrayScanner {
         }
         break;
       case T_COMMA:
+        frame.atItemStart = true;
+        frame.previous = t;
         if (frame.isCall && !frame.argumentHasAssign) frame.argumentIndex++;
         frame.argumentHasAssign = false;
         if (!frame.isCall && !frame.valueInStatement && frame.assignName === null && frame.unpackNames === null) {
@@ -406,11 +418,13 @@ export class ArrayScanner {
         break;
       case T_SEMICOLON:
         endStatement(frame);
-        break;
+        frame.previous = t;
+        return;
       default:
         frame.lastName = null;
     }
     if (t !== T_OPEN) frame.previous = t;
+    if (t !== T_COMMA) frame.atItemStart = false;
   }
 
   private codeOpen(frame: Frame): void {
@@ -918,6 +932,7 @@ function clearNames(frame: Frame): void {
 
 function endStatement(frame: Frame): void {
   clearNames(frame);
+  frame.atItemStart = true;
   frame.leftNames = null;
   frame.unpackNames = null;
   frame.valueInStatement = false;

@@ -307,3 +307,13 @@ test('Markdown: fenced code and inline code are read, the fences ignored', () =>
 test('dict(...) and other calls pass keyword names through', () => {
   assert.deepEqual(pair('batch = dict(targets=[1, 0, 1], preds=[0.8, 0.3, 0.9])'), ARTICLE);
 });
+
+test('printed tf.Tensor values: shape=(3,) describes the data and is not taken for an array of it', () => {
+  const text = [
+    '<tf.Tensor: shape=(3,), dtype=float32, numpy=array([1., 0., 1.], dtype=float32)>',
+    '<tf.Tensor: shape=(3,), dtype=float32, numpy=array([0.8, 0.3, 0.9], dtype=float32)>',
+  ].join('\n');
+  const p = parsed(text);
+  assert.deepEqual({ targets: values(p.targets), predictions: values(p.predictions) }, ARTICLE);
+  assert.equal(p.orderAssumed, true);
+});
