@@ -19,14 +19,20 @@ export function valueRange(positions: ValuePositions, index: number): TextRange 
  * plain data property, so JSON.stringify and structured cloning see an ordinary array.
  */
 export function withValueRanges<T extends object>(target: T, positions: ValuePositions): T & { readonly valueRanges: readonly TextRange[] } {
+  let built: TextRange[] | null = null;
   Object.defineProperty(target, 'valueRanges', {
     enumerable: true,
     configurable: true,
     get(): readonly TextRange[] {
+      if (built !== null) return built;
       const count = positions.valueStarts.length;
       const ranges: TextRange[] = new Array<TextRange>(count);
       for (let i = 0; i < count; i++) ranges[i] = valueRange(positions, i);
-      Object.defineProperty(target, 'valueRanges', { value: ranges, enumerable: true, configurable: false, writable: false });
+      built = ranges;
+      // A caller may have frozen the object meanwhile; then the getter simply keeps answering.
+      if (Object.getOwnPropertyDescriptor(target, 'valueRanges')?.configurable === true) {
+        Object.defineProperty(target, 'valueRanges', { value: ranges, enumerable: true, configurable: false, writable: false });
+      }
       return ranges;
     },
   });

@@ -22,3 +22,9 @@ test('JSON sees the ranges without anyone having read them first', () => {
   const target = withValueRanges({}, { valueStarts: Int32Array.from([2]), valueEnds: Int32Array.from([4]) });
   assert.equal(JSON.stringify(target), '{"valueRanges":[{"start":2,"end":4}]}');
 });
+
+test('a frozen object still answers valueRanges', () => {
+  const target = Object.freeze(withValueRanges({}, { valueStarts: Int32Array.from([1]), valueEnds: Int32Array.from([2]) }));
+  assert.deepEqual(target.valueRanges, [{ start: 1, end: 2 }]);
+  assert.equal(target.valueRanges, target.valueRanges);
+});
