@@ -1,8 +1,9 @@
 // `npm run test:e2e`: what a person does, in a real VS Code for the web driven by Debian's
 // headless chromium: open examples/article.py from the explorer, select everything, run
 // "Loss Walkthrough: Explain Binary Cross Entropy" from the command palette, and read the
-// panel's DOM (steps in workbench-steps.mjs). Screenshots in light and dark themes go to
-// test-results/.
+// panel's DOM (steps in workbench-steps.mjs); then the teaching checks (e2e-teaching.mjs:
+// keyboard, exports, Get Started). Screenshots in light, dark and high-contrast themes and of
+// the exports go to test-results/.
 // Last line: `N passed, N failed` over the checks. A harness failure (server, browser,
 // timeout) counts as one more failed check.
 /* global document -- the callbacks given to waitForFunction run in the page */
@@ -13,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, REPO_ROOT, findFreePort, requireChromium, startWorkbenchServer } from './vscode-web.mjs';
 import { STEP_TIMEOUT_MS, acceptQuickPickRow, createChecks, explainTheExample, focusExampleTab, runCommandFromPalette } from './workbench-steps.mjs';
+import { getStartedWalkthrough, htmlExport, markdownPreviewExport, panelByKeyboard } from './e2e-teaching.mjs';
 import { hoverOverTheExample } from './e2e-hover.mjs';
 
 const TIMEOUT_MS = Number(process.env.LW_E2E_TIMEOUT_MS) || 5 * 60_000;
@@ -23,19 +25,21 @@ const extensionDevelopmentPath = process.env.LW_EXTENSION_DEVELOPMENT_PATH || RE
 const checks = createChecks({ suite: 'e2e', resultsDir: RESULTS_DIR });
 const { check, finish } = checks;
 
-async function selectColorTheme(page, themeName, expectLight) {
+/** `kind`: the class the workbench root carries for the theme ('vs', 'vs-dark', 'hc-black'); true and false mean 'vs' and 'vs-dark'. */
+async function selectColorTheme(page, themeName, kind) {
+  const rootClass = kind === true ? 'vs' : kind === false ? 'vs-dark' : kind;
   // Keys pressed while the webview has focus stay in its frame: give the focus back to the editor.
   await focusExampleTab(page);
   await runCommandFromPalette(page, 'Preferences: Color Theme');
   await page.locator('.quick-input-widget input[type="text"]').fill(themeName);
   await acceptQuickPickRow(page, themeName);
-  // The workbench root carries 'vs' (light) or 'vs-dark'; wait until it says what was asked.
+  // Wait until the workbench root says the theme kind that was asked for.
   await page.waitForFunction(
-    (light) => {
+    (kind) => {
       const root = document.querySelector('.monaco-workbench');
-      return !!root && root.classList.contains(light ? 'vs' : 'vs-dark');
+      return !!root && root.classList.contains(kind);
     },
-    expectLight,
+    rootClass,
     { timeout: STEP_TIMEOUT_MS },
   );
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
@@ -77,7 +81,7 @@ async function main() {
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   mkdirSync(RESULTS_DIR, { recursive: true });
   // Screenshots of an earlier run would pass for this one's.
-  for (const name of readdirSync(RESULTS_DIR)) if (/^e2e-.*\.png$/.test(name)) rmSync(join(RESULTS_DIR, name));
+  for (const name of readdirSync(RESULTS_DIR)) if (/^(e2e|export)-.*\.png$/.test(name)) rmSync(join(RESULTS_DIR, name));
   checks.setPage(page);
 
   if (!(await explainTheExample(checks, page, server.url))) return finish();
@@ -85,15 +89,25 @@ async function main() {
   // A modal dialog left open would block the theme switch below; its failure is already recorded.
   if (await page.locator('.monaco-dialog-box').isVisible().catch(() => false)) await page.keyboard.press('Escape');
 
+  await panelByKeyboard(checks, page);
+  await markdownPreviewExport(checks, page, RESULTS_DIR);
+  await htmlExport(checks, page, context, RESULTS_DIR);
+  await getStartedWalkthrough(checks, page, RESULTS_DIR);
+
   await check('screenshot, light theme', async () => {
-    await selectColorTheme(page, 'Light Modern', true);
+    await selectColorTheme(page, 'Light Modern', 'vs');
     await page.waitForTimeout(500); // let the webview repaint with the new theme variables
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-light.png') });
   });
   await check('screenshot, dark theme', async () => {
-    await selectColorTheme(page, 'Dark Modern', false);
+    await selectColorTheme(page, 'Dark Modern', 'vs-dark');
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-dark.png') });
+  });
+  await check('screenshot, high contrast theme', async () => {
+    await selectColorTheme(page, 'Dark High Contrast', 'hc-black');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-hc.png') });
   });
 
   await hoverOverTheExample(checks, page, { resultsDir: RESULTS_DIR, selectColorTheme });

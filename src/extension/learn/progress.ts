@@ -1,6 +1,8 @@
 // Context keys the Get Started walkthrough watches (`onContext:` completion events), so a step
 // ticks when the user has actually done it, from the walkthrough's button or any other way.
 // `onCommand:` alone would miss the panel's own buttons and commands run from the extension.
+// VS Code ignores a key that was already true when it registered the walkthrough (it counts the
+// event as seen without ticking the step), so steps 1 and 5 also tick on `onCommand:` events.
 import * as vscode from 'vscode';
 import type { Walkthrough } from '../../core/types';
 

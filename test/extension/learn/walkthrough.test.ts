@@ -4,6 +4,7 @@
 // completion event names a context key the extension sets or a setting it declares.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { CommandId } from '../../../src/extension/commands';
 import { EXAMPLE_LANGUAGES } from '../../../src/extension/learn/examples';
 import { ProgressKey } from '../../../src/extension/learn/progress';
 
@@ -93,7 +94,7 @@ describe('Get Started walkthrough (manifest)', () => {
     }
   });
 
-  it('ticks steps on context keys the extension sets and settings it declares', async () => {
+  it('ticks steps on context keys the extension sets, settings it declares and its commands', async () => {
     const settings = Object.keys((extension().packageJSON as { contributes: { configuration: { properties: object } } }).contributes.configuration.properties);
     const keys: string[] = Object.values(ProgressKey);
     for (const step of await steps()) {
@@ -103,6 +104,7 @@ describe('Get Started walkthrough (manifest)', () => {
         const [kind, argument] = [event.slice(0, event.indexOf(':')), event.slice(event.indexOf(':') + 1)];
         if (kind === 'onContext') assert.ok(keys.includes(argument), `${event}: the extension never sets ${argument}`);
         else if (kind === 'onSettingChanged') assert.ok(settings.includes(argument), `${event}: no such setting`);
+        else if (kind === 'onCommand') assert.ok((Object.values(CommandId) as string[]).includes(argument), `${event}: not a command of the extension`);
         else assert.fail(`step ${step.id}: unexpected completion event ${event}`);
       }
     }

@@ -1,0 +1,142 @@
+// The "teaching depth" checks of `npm run test:e2e`, on the workbench that explainTheExample
+// (workbench-steps.mjs) left with the article's walkthrough open: the panel by keyboard alone,
+// the Markdown export in VS Code's Markdown preview, the HTML export saved through the real
+// save dialog and opened in Chromium on its own, and a Get Started button.
+// Screenshots: test-results/export-markdown.png, export-html.png, e2e-getstarted.png.
+/* global document, getComputedStyle -- the callbacks given to evaluate/waitForFunction run in the page */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT } from './vscode-web.mjs';
+import { EXAMPLE_FILE, EXPECTED_MEAN, LABELS, STEP_TIMEOUT_MS, findPanelFrame, focusExampleTab, runCommandFromPalette } from './workbench-steps.mjs';
+
+const MARKDOWN_PREVIEW_COMMAND = 'Loss Walkthrough: Open Walkthrough as Markdown Preview';
+const SAVE_HTML_COMMAND = 'Loss Walkthrough: Save Walkthrough as HTML...';
+// src/extension/exports/saveLocation.ts: article.py → article.bce.html, in the document's folder.
+const SAVED_HTML_NAME = 'article.bce.html';
+const GET_STARTED_TITLE = 'Learn Binary Cross Entropy';
+
+/** The frame whose document matches `predicate` (evaluated in each frame), within the step timeout. */
+async function findFrame(page, predicate, what) {
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      try {
+        if (await frame.evaluate(predicate)) return frame;
+      } catch {
+        // A frame being replaced mid-query: look again on the next round.
+      }
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no frame shows ${what} after ${STEP_TIMEOUT_MS / 1000}s`);
+}
+
+/** Tab through the panel: every stop is a real button (or a focusable heatmap cell) and shows a focus outline. */
+export async function panelByKeyboard({ check }, page) {
+  await check('the panel is usable by keyboard: Tab reaches its buttons, focus is visible', async () => {
+    const frame = await findPanelFrame(page);
+    await frame.locator('.lw-toolbar button').first().focus();
+    const stops = [];
+    for (let i = 0; i < 6; i++) {
+      stops.push(
+        await frame.evaluate(() => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return null;
+          const style = getComputedStyle(el);
+          return { tag: el.tagName, text: (el.textContent ?? '').trim(), outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px', focusVisible: el.matches(':focus-visible') };
+        }),
+      );
+      await page.keyboard.press('Tab');
+    }
+    const buttons = stops.filter((s) => s && s.tag === 'BUTTON');
+    if (buttons.length < 5) throw new Error(`Tab reached ${buttons.length} toolbar buttons: ${JSON.stringify(stops)}`);
+    const hidden = stops.filter((s) => s && !(s.outline && s.focusVisible));
+    if (hidden.length) throw new Error(`focus not visible on: ${hidden.map((s) => s.text).join(', ')}`);
+  });
+}
+
+export async function markdownPreviewExport({ check }, page, resultsDir) {
+  await check('"Open as Markdown Preview" renders the export, math included, in VS Code\'s preview', async () => {
+    await focusExampleTab(page);
+    await runCommandFromPalette(page, MARKDOWN_PREVIEW_COMMAND);
+    const frame = await findFrame(
+      page,
+      () => !!document.querySelector('.vscode-body') && (document.body.textContent ?? '').includes('Binary cross entropy, step by step'),
+      'the Markdown preview',
+    );
+    await frame.waitForFunction((mean) => (document.body.textContent ?? '').includes(mean) && document.querySelectorAll('.katex').length > 0, EXPECTED_MEAN);
+    const headings = await frame.$$eval('h3', (els) => els.map((el) => (el.textContent ?? '').trim()));
+    for (const label of LABELS) if (!headings.some((h) => h.startsWith(`${label} `))) throw new Error(`no heading for '${label}' among: ${headings.join(' | ')}`);
+    const errors = await frame.$$eval('.katex-error', (els) => els.map((el) => el.getAttribute('title') ?? el.textContent ?? ''));
+    if (errors.length) throw new Error(`KaTeX could not render: ${errors.join(' | ')}`);
+    await page.screenshot({ path: join(resultsDir, 'export-markdown.png') });
+  });
+}
+
+/**
+ * Save as HTML through the save dialog, with the name and folder it proposes; the file appears
+ * in the explorer. The workbench keeps what the web saves in memory, so the page opened in
+ * Chromium is the same export (the same renderer and stylesheet) written by the CLI.
+ */
+export async function htmlExport({ check }, page, context, resultsDir) {
+  await check('"Save as HTML…" saves the page under the name and in the folder the dialog proposes', async () => {
+    await focusExampleTab(page);
+    await runCommandFromPalette(page, SAVE_HTML_COMMAND);
+    const input = page.locator('.quick-input-widget input[type="text"]');
+    await input.waitFor({ state: 'visible' });
+    // The dialog fills in its proposal a moment after it opens.
+    const proposed = await input
+      .evaluate((el, name) => new Promise((resolve) => {
+        const started = Date.now();
+        const poll = () => (el.value.endsWith(`/${name}`) || Date.now() - started > 10_000 ? resolve(el.value) : setTimeout(poll, 100));
+        poll();
+      }), SAVED_HTML_NAME);
+    if (!proposed.endsWith(`/${SAVED_HTML_NAME}`)) throw new Error(`the dialog proposes '${proposed}'`);
+    await page.keyboard.press('Enter');
+    await page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${SAVED_HTML_NAME}"]`).first().waitFor({ state: 'visible' });
+  });
+  await check('the HTML export opens on its own in Chromium, equations drawn', async () => {
+    const file = join(resultsDir, 'export.html');
+    // Relative paths: the page is titled with the file name as given.
+    const cli = spawnSync(process.execPath, ['dist/cli.js', 'examples/article.py', '--format', 'html'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    if (cli.status !== 0) throw new Error(`the CLI failed: ${cli.stderr}`);
+    writeFileSync(file, cli.stdout);
+    const tab = await context.newPage();
+    try {
+      await tab.goto(pathToFileURL(file).href);
+      await tab.waitForFunction((mean) => (document.body.textContent ?? '').includes(mean), EXPECTED_MEAN);
+      const cards = await tab.$$eval('.lw-card', (els) => els.map((el) => el.querySelectorAll('svg').length));
+      if (cards.length !== LABELS.length || cards.some((n) => n === 0)) throw new Error(`cards with their svg counts: ${JSON.stringify(cards)}`);
+      await tab.screenshot({ path: join(resultsDir, 'export-html.png'), fullPage: true });
+    } finally {
+      await tab.close();
+    }
+  });
+}
+
+/** Opens the Get Started walkthrough, presses the logits step's button, and sees the panel and the step ticked. */
+export async function getStartedWalkthrough({ check }, page, resultsDir) {
+  await check(`Get Started "${GET_STARTED_TITLE}": a step's button explains its example and ticks the step`, async () => {
+    await focusExampleTab(page);
+    // Opened from the explorer, the example is a preview tab, which the Welcome page would replace.
+    await page.locator('.tabs-container .tab', { hasText: EXAMPLE_FILE }).first().dblclick();
+    await runCommandFromPalette(page, 'Welcome: Open Walkthrough...');
+    await page.locator('.quick-input-widget input[type="text"]').fill(GET_STARTED_TITLE);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: GET_STARTED_TITLE }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    const step = page.locator('button.getting-started-step[data-step-id$="logits"]');
+    await step.waitFor({ state: 'visible' });
+    if ((await step.getAttribute('aria-checked')) === 'true') throw new Error('the logits step is ticked before it was done');
+    await step.click();
+    await page.locator('.getting-started-step .monaco-button', { hasText: 'Explain the logits example' }).first().click();
+    // loss-semantics.md: logits [2, -1, 3], targets [1, 0, 1], mean 0.162926.
+    const frame = await findPanelFrame(page);
+    await frame.waitForFunction(() => (document.body.textContent ?? '').includes('0.162926'));
+    // The example opened over the Welcome page: bring it back to see the tick.
+    await page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().click();
+    await page.waitForFunction(() => document.querySelector('button.getting-started-step[data-step-id$="logits"]')?.getAttribute('aria-checked') === 'true');
+    await page.screenshot({ path: join(resultsDir, 'e2e-getstarted.png') });
+  });
+}
