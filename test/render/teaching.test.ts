@@ -175,15 +175,15 @@ test('why BCE and not NLL, and backprop, appear in all three formats with the us
 
 test("'auto' logits: the note that says so is shown up front in every format, not only among the notes", async () => {
   const parsed = fixture('targets = [1, 0]\npredictions = [2, -1]', { inputKind: 'logits' });
-  const note = 'Prediction 0 is 2, outside [0, 1], so the predictions were read as logits (raw scores before the sigmoid).';
+  const note = 'Prediction at index 0 is 2, outside [0, 1], so the predictions were read as logits (raw scores before the sigmoid).';
   const r = buildWalkthrough({ ...parsed, notes: [note] }, PYTORCH);
   assert.ok(r.ok);
   const math = await getMathRenderer();
   const html = renderHtmlFragment(r.value, math);
-  assert.match(section(html, 'lw-summary'), /<p class="lw-assumption">Prediction 0 is 2, outside \[0, 1\], so the predictions were read as logits/);
-  assert.doesNotMatch(html.slice(html.indexOf('lw-notes')), /Prediction 0 is 2/, 'not said twice');
-  assert.match(renderMarkdown(r.value), /^> Prediction 0 is 2, outside \\\[0, 1\\\]/m);
-  assert.match(renderLatex(r.value), /\\begin\{quote\}Prediction 0 is 2, outside \[0, 1\]/);
+  assert.match(section(html, 'lw-summary'), /<p class="lw-assumption">Prediction at index 0 is 2, outside \[0, 1\], so the predictions were read as logits/);
+  assert.doesNotMatch(html.slice(html.indexOf('lw-notes')), /Prediction at index 0 is 2/, 'not said twice');
+  assert.match(renderMarkdown(r.value), /^> Prediction at index 0 is 2, outside \\\[0, 1\\\]/m);
+  assert.match(renderLatex(r.value), /\\begin\{quote\}Prediction at index 0 is 2, outside \[0, 1\]/);
 });
 
 test('batch grid in Markdown and LaTeX: numbers and per-sample means as text', () => {

@@ -36,13 +36,16 @@ export function describePosition(source: string, offset: number): string {
   return `line ${line}, column ${column}`;
 }
 
-/** "Prediction 1" for a 1-D array, "Prediction [0, 2]" for a batch (0-based, as in Python and JS). */
+/**
+ * "Prediction at index 1" for a 1-D array, "Prediction at index [0, 2]" for a batch: 0-based, as
+ * in Python and JS. "at index" says so, since the walkthrough's own subscripts count from 1.
+ */
 export function elementLabel(noun: string, shape: readonly number[], flatIndex: number): string {
   if (shape.length === 2) {
     const columns = shape[1] as number;
-    return `${noun} [${Math.floor(flatIndex / columns)}, ${flatIndex % columns}]`;
+    return `${noun} at index [${Math.floor(flatIndex / columns)}, ${flatIndex % columns}]`;
   }
-  return `${noun} ${flatIndex}`;
+  return `${noun} at index ${flatIndex}`;
 }
 
 export function formatShape(shape: readonly number[]): string {

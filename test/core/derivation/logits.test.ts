@@ -18,7 +18,7 @@ function walk(text: string, inputKind: 'auto' | 'logits' = 'auto'): Walkthrough 
 test("auto: predictions outside [0, 1] are read as logits, with a note that says which value and why", () => {
   const w = walk('targets = [1, 0, 1]\npredictions = [2, -1, 3]');
   assert.equal(w.parsed.inputKind, 'logits');
-  assert.ok(w.notes.some((n) => /Prediction 0 is 2, outside \[0, 1\], so the predictions were read as logits/.test(n)), w.notes.join('\n'));
+  assert.ok(w.notes.some((n) => /Prediction at index 0 is 2, outside \[0, 1\], so the predictions were read as logits/.test(n)), w.notes.join('\n'));
   // σ(2) = 1/(1 + e^−2) = 0.880797; the loss −ln σ(2) = 0.126928 (reference).
   const first = w.derivations[0];
   assert.equal(first?.steps[0]?.kind, 'sigmoid');

@@ -210,7 +210,7 @@ test('a flat list against a single row is read as one sample, with a note', () =
 test('auto: a prediction outside [0, 1] makes the input logits, with a note naming it', () => {
   const p = parsed('targets = [1, 0, 1]\npredictions = [2, -1, 3]');
   assert.equal(p.inputKind, 'logits');
-  assert.ok(p.notes.some((n) => n.startsWith('Prediction 0 is 2, outside [0, 1]')));
+  assert.ok(p.notes.some((n) => n.startsWith('Prediction at index 0 is 2, outside [0, 1]')));
   assert.equal(parsed('targets = [1, 0, 1]\npredictions = [0.8, 0.3, 0.9]', { inputKind: 'logits' }).inputKind, 'logits');
 });
 

@@ -24,7 +24,7 @@ test('line and column are 1-based', () => {
 });
 
 test('element labels: a plain index for 1-D, [row, col] for 2-D', () => {
-  assert.equal(elementLabel('Prediction', [3], 1), 'Prediction 1');
-  assert.equal(elementLabel('Target', [2, 3], 4), 'Target [1, 1]');
+  assert.equal(elementLabel('Prediction', [3], 1), 'Prediction at index 1');
+  assert.equal(elementLabel('Target', [2, 3], 4), 'Target at index [1, 1]');
   assert.equal(formatShape([2, 3]), '[2, 3]');
 });

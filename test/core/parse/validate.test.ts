@@ -7,17 +7,17 @@ import { at, parseError, parsed } from './helpers';
 
 test('not-finite: every spelling of NaN and infinity, with the element index and its text', () => {
   const cases: [string, string, string][] = [
-    ['targets = [1, 0]\npredictions = [nan, 0.5]', 'nan', 'Prediction 0 is nan'],
-    ['targets = [1, 0]\npredictions = [0.5, np.nan]', 'np.nan', 'Prediction 1 is np.nan'],
-    ["targets = [1, 0]\npredictions = [0.5, float('inf')]", "float('inf')", "Prediction 1 is float('inf')"],
-    ['targets = [1, 0]\npredictions = [Infinity, 0.5]', 'Infinity', 'Prediction 0 is Infinity'],
-    ['targets = [1, 0]\npredictions = [0.5, NaN]', 'NaN', 'Prediction 1 is NaN'],
-    ['targets = [1, 0]\npredictions = [0.5, -np.inf]', '-np.inf', 'Prediction 1 is -np.inf'],
-    ['targets = [1, 0]\npredictions = [0.5, -float("inf")]', '-float("inf")', 'Prediction 1 is -float("inf")'],
-    ['targets = [1, math.nan]\npredictions = [0.5, 0.5]', 'math.nan', 'Target 1 is math.nan'],
-    ['targets = [1, 0]\npredictions = [0.5, 1e999]', '1e999', 'Prediction 1 is 1e999'],
-    ['y <- c(1, NA)\np <- c(0.5, 0.5)', 'NA', 'Target 1 is NA'],
-    ['targets = [[1, 0], [0, 1]]\npredictions = [[0.5, 0.5], [torch.nan, 0.5]]', 'torch.nan', 'Prediction [1, 0] is torch.nan'],
+    ['targets = [1, 0]\npredictions = [nan, 0.5]', 'nan', 'Prediction at index 0 is nan'],
+    ['targets = [1, 0]\npredictions = [0.5, np.nan]', 'np.nan', 'Prediction at index 1 is np.nan'],
+    ["targets = [1, 0]\npredictions = [0.5, float('inf')]", "float('inf')", "Prediction at index 1 is float('inf')"],
+    ['targets = [1, 0]\npredictions = [Infinity, 0.5]', 'Infinity', 'Prediction at index 0 is Infinity'],
+    ['targets = [1, 0]\npredictions = [0.5, NaN]', 'NaN', 'Prediction at index 1 is NaN'],
+    ['targets = [1, 0]\npredictions = [0.5, -np.inf]', '-np.inf', 'Prediction at index 1 is -np.inf'],
+    ['targets = [1, 0]\npredictions = [0.5, -float("inf")]', '-float("inf")', 'Prediction at index 1 is -float("inf")'],
+    ['targets = [1, math.nan]\npredictions = [0.5, 0.5]', 'math.nan', 'Target at index 1 is math.nan'],
+    ['targets = [1, 0]\npredictions = [0.5, 1e999]', '1e999', 'Prediction at index 1 is 1e999'],
+    ['y <- c(1, NA)\np <- c(0.5, 0.5)', 'NA', 'Target at index 1 is NA'],
+    ['targets = [[1, 0], [0, 1]]\npredictions = [[0.5, 0.5], [torch.nan, 0.5]]', 'torch.nan', 'Prediction at index [1, 0] is torch.nan'],
   ];
   for (const [text, selected, start] of cases) {
     const error = parseError(text);
@@ -55,7 +55,7 @@ test('target-out-of-range: index, value and a suggestion fitting the value', () 
   const error = parseError(text);
   assert.equal(error.code, 'target-out-of-range');
   assert.equal(at(text, error.range), '2');
-  assert.equal(error.message, 'Target 1 is 2, outside [0, 1].');
+  assert.equal(error.message, 'Target at index 1 is 2, outside [0, 1].');
   assert.match(error.suggestion ?? '', /class index/);
 
   const svm = 'targets = [1, -1]\npredictions = [0.8, 0.3]';
@@ -65,7 +65,7 @@ test('target-out-of-range: index, value and a suggestion fitting the value', () 
 
   const soft = 'targets = [[0.5, 1.5]]\npredictions = [[0.8, 0.3]]';
   const e3 = parseError(soft);
-  assert.equal(e3.message, 'Target [0, 1] is 1.5, outside [0, 1].');
+  assert.equal(e3.message, 'Target at index [0, 1] is 1.5, outside [0, 1].');
   // Soft labels inside [0, 1] are fine.
   assert.equal(parsed('targets = [0.25, 1]\npredictions = [0.8, 0.3]').targets.values[0], 0.25);
 });
@@ -75,13 +75,13 @@ test('prediction-out-of-range when the kind is probabilities: index, value, and 
   const error = parseError(text, { inputKind: 'probabilities' });
   assert.equal(error.code, 'prediction-out-of-range');
   assert.equal(at(text, error.range), '2.3');
-  assert.equal(error.message, 'Prediction 1 is 2.3, outside [0, 1]. A value above 1 usually means these are logits (raw scores before the sigmoid).');
+  assert.equal(error.message, 'Prediction at index 1 is 2.3, outside [0, 1]. A value above 1 usually means these are logits (raw scores before the sigmoid).');
   assert.match(error.suggestion ?? '', /logits/);
 
   const negative = 'targets = [[1, 0], [0, 1]]\npredictions = [[0.8, 0.3], [-0.5, 0.9]]';
   const e2 = parseError(negative, { inputKind: 'probabilities' });
   assert.equal(at(negative, e2.range), '-0.5');
-  assert.match(e2.message, /^Prediction \[1, 0\] is -0\.5, outside \[0, 1\]\. A value below 0/);
+  assert.match(e2.message, /^Prediction at index \[1, 0\] is -0\.5, outside \[0, 1\]\. A value below 0/);
 });
 
 test('an empty array that was asked for is an error on that array', () => {
