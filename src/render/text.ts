@@ -1,7 +1,21 @@
 // The walkthrough as plain text for a terminal: the same story as the other writers, with the
 // plain sentence of each step in place of its equation.
 import type { Walkthrough } from '../core/types';
-import { cardHeading, omissionNotes, summaryLines, tableColumns } from './outline';
+import {
+  BACKPROP_HEADING,
+  FRAMEWORK_HEADERS,
+  SECTIONS,
+  batchGrid,
+  cardHeading,
+  endNotes,
+  frameworkCells,
+  frameworkTable,
+  inputNotes,
+  omissionNotes,
+  splitSteps,
+  summaryLines,
+  tableColumns,
+} from './outline';
 
 function pad(cells: string[][], numeric: boolean[]): string[] {
   const widths = cells[0]?.map((_, c) => Math.max(...cells.map((row) => (row[c] ?? '').length))) ?? [];
@@ -9,13 +23,22 @@ function pad(cells: string[][], numeric: boolean[]): string[] {
 }
 
 export function renderText(w: Walkthrough): string {
-  const out: string[] = [...summaryLines(w), ''];
+  const out: string[] = [...summaryLines(w), ...inputNotes(w), ''];
   const columns = tableColumns(w);
   const rows = [columns.map((c) => c.header), ...w.table.map((row) => columns.map((c) => c.cell(row)))];
   out.push(...pad(rows, columns.map((c) => c.numeric)), '');
+  const grid = batchGrid(w);
+  if (grid !== null) {
+    out.push(SECTIONS.batch, ...grid.omitted.map((n) => `  ${n}`));
+    const header = ['Sample', ...grid.columns, 'Sample mean'];
+    const cells = [header, ...grid.rows.map((r) => [r.header, ...r.cells.map((c) => c.text), r.mean])];
+    out.push(...pad(cells, header.map((_, i) => i > 0)).map((l) => `  ${l}`), `  ${grid.overall}`, '');
+  }
   for (const d of w.derivations) {
     out.push(cardHeading(d));
-    for (const step of d.steps) out.push(`  ${step.text}`);
+    const { loss, gradient } = splitSteps(d);
+    for (const step of loss) out.push(`  ${step.text}`);
+    if (gradient.length > 0) out.push(`  ${BACKPROP_HEADING}:`, ...gradient.map((s) => `    ${s.text}`));
     out.push('');
   }
   if (w.reductionSteps.length > 0) {
@@ -23,7 +46,16 @@ export function renderText(w: Walkthrough): string {
     for (const step of w.reductionSteps) out.push(`  ${step.text}`);
     out.push('');
   }
-  const notes = [...omissionNotes(w), ...w.notes];
+  const frameworks = frameworkTable(w);
+  if (frameworks !== null) {
+    out.push(SECTIONS.frameworks, ...frameworks.summary.map((s) => `  ${s}`));
+    const cells = [[...FRAMEWORK_HEADERS], ...frameworks.rows.map(frameworkCells)];
+    out.push(...pad(cells, FRAMEWORK_HEADERS.map((_, i) => i >= 3)).map((l) => `  ${l}`));
+    for (const r of frameworks.rows) out.push(`  - ${r.framework}: ${r.explanation}`);
+    out.push('');
+  }
+  if (w.whyBce !== undefined && w.whyBce.length > 0) out.push(SECTIONS.whyBce, ...w.whyBce.map((p) => `  ${p}`), '');
+  const notes = [...omissionNotes(w), ...endNotes(w)];
   if (notes.length > 0) {
     out.push('Notes');
     for (const n of notes) out.push(`  - ${n}`);
