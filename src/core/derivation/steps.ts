@@ -140,14 +140,14 @@ class ElementStepBuilder {
       value = (1 - y) * z + c * (softplus + Math.max(-z, 0));
       formula = '(1 − y)·z + (1 + (p_w − 1)·y)·(max(−z, 0) + ln(1 + e^−|z|))';
       tex =
-        `${this.bce} = (1 - y_{${s}}) z_{${s}} + (1 + (p_{w} - 1) y_{${s}}) \\left( \\max(-z_{${s}}, 0) + \\ln\\left(1 + e^{-|z_{${s}}|}\\right) \\right)` +
-        ` = ${texFactor(this.oneMinusYTex())} \\cdot ${zFactor} + ${texFactor(this.tex(c))} \\left( ${this.tex(Math.max(-z, 0))} + ${this.tex(softplus)} \\right) = ${this.tex(value)}`;
+        `\\begin{aligned} ${this.bce} &= (1 - y_{${s}}) z_{${s}} + (1 + (p_{w} - 1) y_{${s}}) \\left( \\max(-z_{${s}}, 0) + \\ln\\left(1 + e^{-|z_{${s}}|}\\right) \\right)` +
+        ` \\\\ &= ${texFactor(this.oneMinusYTex())} \\cdot ${zFactor} + ${texFactor(this.tex(c))} \\left( ${this.tex(Math.max(-z, 0))} + ${this.tex(softplus)} \\right) = ${this.tex(value)} \\end{aligned}`;
     } else {
       value = Math.max(z, 0) - z * y + softplus;
       formula = 'max(z, 0) − z·y + ln(1 + e^−|z|)';
       tex =
-        `${this.bce} = \\max(z_{${s}}, 0) - z_{${s}} y_{${s}} + \\ln\\left(1 + e^{-|z_{${s}}|}\\right)` +
-        ` = \\max(${zTex}, 0) - ${zFactor} \\cdot ${texFactor(this.yTex)} + ${softplusTex} = ${this.tex(Math.max(z, 0))} - ${texFactor(this.tex(z * y))} + ${this.tex(softplus)} = ${this.tex(value)}`;
+        `\\begin{aligned} ${this.bce} &= \\max(z_{${s}}, 0) - z_{${s}} y_{${s}} + \\ln\\left(1 + e^{-|z_{${s}}|}\\right)` +
+        ` \\\\ &= \\max(${zTex}, 0) - ${zFactor} \\cdot ${texFactor(this.yTex)} + ${softplusTex} = ${this.tex(Math.max(z, 0))} - ${texFactor(this.tex(z * y))} + ${this.tex(softplus)} = ${this.tex(value)} \\end{aligned}`;
     }
     const why =
       z > 0
@@ -187,7 +187,10 @@ class ElementStepBuilder {
 
   private oneMinusPTex(): string {
     const exact = !this.logits && this.ctx.inputTyped ? oneMinusDecimal(this.ctx.inputText) : null;
-    return exact !== null ? numberTextToTex(exact) : this.tex(1 - this.d.prediction);
+    if (exact !== null) return numberTextToTex(exact);
+    // 1 − σ(z) is σ(−z): taken from z it keeps its digits where 1 − ŷ would round to 0.
+    const z = this.d.logit;
+    return this.tex(this.logits && z !== null ? 1 / (1 + Math.exp(z)) : 1 - this.d.prediction);
   }
 
   private bracket(inner: string): string {

@@ -35,7 +35,7 @@ test('z = 1000 with y = 0: 1 − σ(z) rounds to 0, so the stable form max(z, 0)
   assert.deepEqual(steps.slice(0, 2).map((s) => s.kind), ['sigmoid', 'safeguard']);
   const stable = steps[1];
   assert.match(stable?.tex ?? '', /\\max\(z_\{1\}, 0\) - z_\{1\} y_\{1\} \+ \\ln\\left\(1 \+ e\^\{-\|z_\{1\}\|\}\\right\)/);
-  assert.match(stable?.tex ?? '', /= 1000 - 0 \+ 0 = 1000$/);
+  assert.match(stable?.tex ?? '', /= 1000 - 0 \+ 0 = 1000 \\end\{aligned\}$/);
   assert.match(stable?.text ?? '', /1 − σ\(z\) .* rounds to 0/);
   assert.match(stable?.text ?? '', /max\(z, 0\) − z·y \+ ln\(1 \+ e\^−\|z\|\)/);
   assert.equal(w.result.loss, 1000);
@@ -45,7 +45,7 @@ test('z = −800 with y = 1: e^800 would overflow; the stable form gives 800', (
   const w = walk('targets = [1]\nlogits = [-800]', 'logits');
   const stable = w.derivations[0]?.steps.find((s) => s.kind === 'safeguard');
   // max(−800, 0) − (−800)(1) + ln(1 + e^−800) = 0 + 800 + 0.
-  assert.match(stable?.tex ?? '', /= 0 - \(-800\) \+ 0 = 800$/);
+  assert.match(stable?.tex ?? '', /= 0 - \(-800\) \+ 0 = 800 \\end\{aligned\}$/);
   assert.match(stable?.text ?? '', /e\^−z = e\^800, which overflows/);
 });
 
@@ -56,6 +56,14 @@ test('with pos_weight the stable form is PyTorch’s (1 − y)z + (1 + (pw − 1
   assert.ok(w.ok);
   const stable = w.value.derivations[0]?.steps.find((s) => s.kind === 'safeguard');
   // (1 − 1)(−20) + 3·(20 + ln(1 + e^−20)) = 3·(20 + 2.06115e-9) = 60.
-  assert.match(stable?.tex ?? '', /= 0 \\cdot \(-20\) \+ 3 \\left\( 20 \+ 2\.06115 \\times 10\^\{-9\} \\right\) = 60$/);
+  assert.match(stable?.tex ?? '', /= 0 \\cdot \(-20\) \+ 3 \\left\( 20 \+ 2\.06115 \\times 10\^\{-9\} \\right\) = 60 \\end\{aligned\}$/);
   assert.ok(Math.abs(w.value.result.loss - 60) < 1e-7);
+});
+
+test('z = 40 with y = 0: 1 − ŷ is written as σ(−40) = 4.24835e-18, not as a rounded ln(0)', () => {
+  const w = walk('targets = [0]\nlogits = [40]', 'logits');
+  const cancel = w.derivations[0]?.steps.find((s) => s.kind === 'cancel');
+  // σ(−40) = 1/(1 + e^40) = 4.24835e-18.
+  assert.match(cancel?.tex ?? '', /= -\\ln\(4\.24835 \\times 10\^\{-18\}\)$/);
+  assert.doesNotMatch(cancel?.tex ?? '', /\\ln\(0\)/);
 });
