@@ -16,6 +16,10 @@ try {
     failures++;
     console.error('The .vsix grew past its budget (VSIX_BUDGET_BYTES in scripts/package-vsix.mjs). Check .vscodeignore and what the bundle pulls in (esbuild --metafile).');
   }
+  if (!packed.bundleIsProduction) {
+    failures++;
+    console.error('The packaged bundle is a development build (it references a source map): `npm run package` must build with --production.');
+  }
   if (packed.warnings.length) {
     failures++;
     console.error(`Packaging printed warnings:\n  ${packed.warnings.join('\n  ')}`);

@@ -161,6 +161,7 @@ async function main() {
     const packed = packageVsix(join(scratch, 'loss-walkthrough.vsix'));
     console.log(`       .vsix ${formatBytes(packed.vsixBytes)}`);
     if (packed.warnings.length) throw new Error(packed.warnings.join(' | '));
+    if (!packed.bundleIsProduction) throw new Error('the packaged bundle is a development build (it references a source map)');
     return packed.vsixPath;
   });
   if (!vsix) return finish();
