@@ -227,7 +227,7 @@ export interface WalkthroughOptions {
   readonly maxDerivations?: number;
   /** Table rows to include (default: all; a million-row table is the caller's choice to cap). */
   readonly maxTableRows?: number;
-  /** Compute the same input under each framework for a side-by-side table (default true; five more loss passes). */
+  /** Compute the same input under each framework for a side-by-side table: five more loss passes, so by default only up to 200,000 elements. */
   readonly compareFrameworks?: boolean;
 }
 

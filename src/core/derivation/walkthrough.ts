@@ -23,6 +23,9 @@ import { whyBceNotNll } from '../teaching/multilabel';
 /** The loss options of a walkthrough: the input kind comes from the parsed text. */
 export type WalkthroughLossOptions = Omit<LossOptions, 'input'>;
 
+/** Above this many elements the side-by-side comparison is left out unless asked for. */
+export const MAX_COMPARED_ELEMENTS = 200_000;
+
 export const NATURAL_LOG_NOTE =
   'Every framework uses the natural log (ln). A tutorial that shows 0.0969 for −log(0.8) is using base 10: the same loss in another unit, 2.302585 (ln 10) times smaller.';
 
@@ -189,6 +192,11 @@ export function buildWalkthrough(
   }
 
   const notes = [...parsed.notes, ...result.notes];
+  // Five more passes over the data: by default only where that stays cheap.
+  const compare = options.compareFrameworks ?? count <= MAX_COMPARED_ELEMENTS;
+  if (options.compareFrameworks === undefined && !compare) {
+    notes.push(`The frameworks are not compared side by side for more than ${MAX_COMPARED_ELEMENTS.toLocaleString('en-US')} elements, as that computes the loss five more times; the loss above is exact.`);
+  }
   if (lossOptions.logBase === 'e') notes.push(NATURAL_LOG_NOTE);
 
   return {
@@ -202,7 +210,7 @@ export function buildWalkthrough(
       reductionSteps: reductionSteps(result, { precision, weightAt, weighted, weightInLoss }),
       notes,
       precision,
-      ...(options.compareFrameworks === false ? {} : { frameworks: compareFrameworks(parsed, comparisonOptions(loss)) }),
+      ...(compare ? { frameworks: compareFrameworks(parsed, comparisonOptions(loss)) } : {}),
       whyBce: whyBceNotNll(parsed),
     },
   };

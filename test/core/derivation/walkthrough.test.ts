@@ -319,3 +319,25 @@ test('a blank label is treated as no label', () => {
   assert.equal(step(w.derivations[0], 'result').tex, String.raw`\mathrm{BCE}_{1} = 0.223144`);
   assert.match(step(w.derivations[0], 'formula').text, /^The loss for element 1 /);
 });
+
+test('the frameworks are compared by default up to 200,000 elements, beyond that only when asked, with a note', () => {
+  const n = 200_001;
+  const values = new Float64Array(n).fill(0.5);
+  const arr = { values, shape: [n], range: { start: 0, end: 0 }, valueRanges: [], name: null };
+  const parsed = { source: '', targets: arr, predictions: arr, inputKind: 'probabilities' as const, labels: null, orderAssumed: false, notes: [] };
+  const loss: WalkthroughLossOptions = { preset: 'pytorch', reduction: 'mean', logBase: 'e', dtype: 'float64' };
+  const big = buildWalkthrough(parsed, loss, { maxDerivations: 0, maxTableRows: 0 });
+  assert.ok(big.ok);
+  assert.equal(big.value.frameworks, undefined);
+  assert.ok(big.value.notes.some((x) => /not compared side by side for more than 200,000 elements/.test(x)));
+  const asked = buildWalkthrough(parsed, loss, { maxDerivations: 0, maxTableRows: 0, compareFrameworks: true });
+  assert.ok(asked.ok);
+  assert.equal(asked.value.frameworks?.rows.length, 5);
+  const small = buildWalkthrough(fixture(ARTICLE_SOURCE), loss);
+  assert.ok(small.ok);
+  assert.equal(small.value.frameworks?.rows.length, 5);
+  const off = buildWalkthrough(fixture(ARTICLE_SOURCE), loss, { compareFrameworks: false });
+  assert.ok(off.ok);
+  assert.equal(off.value.frameworks, undefined);
+  assert.ok(!off.value.notes.some((x) => /side by side/.test(x)));
+});
