@@ -76,10 +76,12 @@ export function createMathRenderer(): MathRenderer {
         cache.set(key, svgText);
       }
       // An error SVG already says what went wrong, in its own label.
-      if (svgText.startsWith('<svg class="lw-math-error"')) return svgText;
+      if (svgText.startsWith('<svg class="lw-math-error"') || !svgText.startsWith('<svg ')) return svgText;
       const label = opts.label ?? source;
       // The lite adaptor leaves `<` and `>` raw in attribute values; ours are fully escaped.
-      return svgText.replace(/^<svg /, `<svg aria-label="${escapeHtml(label)}" `);
+      // Concatenated, not passed to replace(): there `$&` or `$'` in a label would paste the SVG
+      // itself, quotes included, into the attribute.
+      return `<svg aria-label="${escapeHtml(label)}" ${svgText.slice('<svg '.length)}`;
     },
     styleSheet(): string {
       css ??= adaptor.textContent(svg.styleSheet(doc) as LiteElement);

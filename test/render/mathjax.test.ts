@@ -56,6 +56,16 @@ test('the text alternative can be given, and is escaped', async () => {
   assert.match(svg, /aria-label="a &quot;quoted&quot; &lt;label&gt;"/);
 });
 
+test("a text alternative holding $& or $' is written as it is, not as a replacement pattern", async () => {
+  const math = await getMathRenderer();
+  const written: readonly (readonly [string, string])[] = [["$'", '$&#39;'], ['$&', '$&amp;'], ['$`', '$`'], ['$$', '$$']];
+  for (const [label, attribute] of written) {
+    const svg = math.toSvg('y', { label });
+    assert.ok(svg.startsWith(`<svg aria-label="${attribute}" `), svg.slice(0, 80));
+    assert.equal(svg.match(/<svg\b/g)?.length, 1, 'one svg element');
+  }
+});
+
 test('the stylesheet is MathJax CSS for SVG output', async () => {
   const math = await getMathRenderer();
   const css = math.styleSheet();
