@@ -2,15 +2,24 @@
 // softmax and the negative log likelihood of one true class, told with the user's own labels and
 // targets. Plain text only: each writer escapes it for its format.
 import { isNamed } from '../derivation/steps';
+import { quoteText } from '../parse/text';
 import type { ParsedInput } from '../types';
 
 /** A label's name in quotes, or "label j" (1-based) when it has none. */
 function nameOf(labels: readonly string[] | null, column: number): string {
   const label = labels?.[column];
-  return label !== undefined && isNamed(label) ? `“${label}”` : `label ${column + 1}`;
+  return label !== undefined && isNamed(label) ? `“${quoteText(label)}”` : `label ${column + 1}`;
 }
 
-function listText(items: readonly string[]): string {
+/** Names listed in full up to here; a 500,000-label sample would otherwise write every name. */
+const MAX_LISTED = 6;
+
+/** "a, b and c"; past MAX_LISTED, "a, b, … and 99 more". */
+function listText(columns: readonly number[], name: (c: number) => string): string {
+  if (columns.length > MAX_LISTED + 1) {
+    return `${columns.slice(0, MAX_LISTED).map(name).join(', ')} and ${columns.length - MAX_LISTED} more`;
+  }
+  const items = columns.map(name);
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
 }
@@ -49,12 +58,12 @@ export function whyBceNotNll(parsed: ParsedInput): string[] {
   const where = shape.length > 1 ? `In sample ${sample + 1},` : 'Here';
   let first: string;
   if (present.length >= 2) {
-    const absentText = absent.length > 0 ? ` while ${listText(absent.map(name))} ${absent.length === 1 ? 'is' : 'are'} absent` : '';
-    first = `${where} ${listText(present.map(name))} are ${present.length === 2 ? 'both' : 'all'} present (y = 1)${absentText}. Several labels can be true at once, so this is a multi-label problem: ${columns} separate yes/no questions, not one question with ${columns} possible answers.`;
+    const absentText = absent.length > 0 ? ` while ${listText(absent, name)} ${absent.length === 1 ? 'is' : 'are'} absent` : '';
+    first = `${where} ${listText(present, name)} are ${present.length === 2 ? 'both' : 'all'} present (y = 1)${absentText}. Several labels can be true at once, so this is a multi-label problem: ${columns} separate yes/no questions, not one question with ${columns} possible answers.`;
   } else if (present.length === 1) {
     first = `${where} only ${name(present[0] ?? 0)} is present (y = 1), but nothing ties the labels together: ${name(0)} and ${name(1)} could both be present in another sample. So these are ${columns} separate yes/no questions, not one question with ${columns} possible answers.`;
   } else {
-    first = `${where} no label is present (every y = 0). A softmax cannot say that: it must share all its probability among ${listText(Array.from({ length: columns }, (_, c) => name(c)))}. These are ${columns} separate yes/no questions, each of which can be no.`;
+    first = `${where} no label is present (every y = 0). A softmax cannot say that: it must share all its probability among ${listText(Array.from({ length: columns }, (_, c) => c), name)}. These are ${columns} separate yes/no questions, each of which can be no.`;
   }
   const a = name(present[0] ?? 0);
   const b = name(present[1] ?? (present[0] === 0 ? 1 : 0));

@@ -43,3 +43,14 @@ test('a hostile label stays text (writers escape it)', () => {
   const text = whyBceNotNll(fixture('targets = [1, 1]\npredictions = [0.8, 0.7]', { labels: ['<b>x</b>', '$\\def'] }));
   assert.match(text[0] ?? '', /“<b>x<\/b>” and “\$\\def” are both present/);
 });
+
+test('a long list of labels names the first six and counts the rest, and long names are cut', () => {
+  const n = 1000;
+  const source = `targets = [${Array.from({ length: n }, () => 1).join(', ')}]\npredictions = [${Array.from({ length: n }, () => 0.5).join(', ')}]`;
+  const text = whyBceNotNll(fixture(source));
+  assert.match(text[0] ?? '', /^Here label 1, label 2, label 3, label 4, label 5, label 6 and 994 more are all present/);
+  assert.ok((text[0] ?? '').length < 400, text[0]);
+  const long = 'x'.repeat(10_000);
+  const named = whyBceNotNll(fixture('targets = [1, 1]\npredictions = [0.2, 0.7]', { labels: [long, 'b'] }));
+  assert.ok((named[0] ?? '').length < 400);
+});
