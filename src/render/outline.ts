@@ -2,6 +2,7 @@
 // so the three formats tell the same story and each only has to escape for itself.
 import { PRESETS } from '../core/loss';
 import { formatNumber } from '../core/derivation/format';
+import { quoteText } from '../core/parse/text';
 import { describeElement, isNamed } from '../core/derivation/steps';
 import type { DerivationStep, LabelDerivation, TableRow, Walkthrough } from '../core/types';
 
@@ -141,7 +142,8 @@ export function batchGrid(w: Walkthrough): BatchGrid | null {
   const fmt = (x: number): string => formatNumber(x, w.precision);
   const labelName = (c: number): string => {
     const label = w.parsed.labels?.[c];
-    return label !== undefined && isNamed(label) ? label : `Label ${c + 1}`;
+    // Cut: a long name would be repeated in up to 4000 cells' descriptions.
+    return label !== undefined && isNamed(label) ? quoteText(label) : `Label ${c + 1}`;
   };
   const header = Array.from({ length: shownColumns }, (_, c) => labelName(c));
   const gridRows = [];

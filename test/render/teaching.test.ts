@@ -212,3 +212,13 @@ test('heat bands are fixed in nats, whatever the unit', () => {
   assert.deepEqual(legend[0], { band: 0, range: 'below 0.05' });
   assert.deepEqual(legend[7], { band: 7, range: '2.3 or more' });
 });
+
+test('a very long label is cut in the grid, so its cells stay small', async () => {
+  const long = 'x'.repeat(5000);
+  const r = buildWalkthrough(fixture('targets = [[1, 0], [0, 1]]\npredictions = [[0.8, 0.3], [0.4, 0.9]]', { shape: [2, 2], labels: [long, 'b'] }), PYTORCH);
+  assert.ok(r.ok);
+  const math = await getMathRenderer();
+  const html = section(renderHtmlFragment(r.value, math), 'lw-batch');
+  assert.ok(html.length < 8000, String(html.length));
+  assert.match(html, /<th scope="col">x{39}…<\/th>/);
+});
