@@ -12,6 +12,7 @@ import { getMathRenderer, renderHtmlFragment } from '../src/render';
 import { allEquations, naiveRenderer } from './naive-mathjax';
 import { cliPageBench } from './cli-page';
 import { measureSizes, type SizeFigures } from './size';
+import { benchHover, type HoverBenchFigure } from './hover';
 
 interface Figure {
   readonly name: string;
@@ -236,6 +237,10 @@ function sizeRows(s: SizeFigures): string[][] {
   ];
 }
 
+function hoverRows(figures: readonly HoverBenchFigure[]): string[][] {
+  return figures.map((h) => [h.name, `${fmt(h.p50Ms)} / ${fmt(h.p95Ms)} ms`, `${fmt(h.baselineP50Ms)} / ${fmt(h.baselineP95Ms)} ms`, h.baseline, `${(h.p95Ms / h.baselineP95Ms).toFixed(2)}×`, h.goal, h.met ? 'met' : 'MISSED']);
+}
+
 function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
   const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ');
@@ -256,11 +261,14 @@ async function main(): Promise<void> {
   // Packaging builds the production bundles, which the CLI page bench then runs.
   const sizes = measureSizes();
   cliPage();
+  const hover = await benchHover();
   const rows = figures.map((f) => [f.name, `${fmt(f.ms)} ms`, `${fmt(f.baselineMs)} ms`, f.baseline, `${f.ratio.toFixed(2)}×`, f.goal, f.met === null ? '' : f.met ? 'met' : 'MISSED']);
   printTable(['figure', 'ours', 'baseline', 'baseline is', 'ratio', 'goal', ''], rows);
   console.log('');
   printTable(['size', 'measured', 'goal', ''], sizeRows(sizes));
-  writeFileSync(join('bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, figures, sizes }, null, 2) + '\n');
+  console.log('');
+  printTable(['hover', 'p50 / p95', 'baseline p50 / p95', 'baseline is', 'p95 ratio', 'goal', ''], hoverRows(hover));
+  writeFileSync(join('bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, figures, sizes, hover }, null, 2) + '\n');
   console.log('\nwritten: bench/results.json');
 }
 
