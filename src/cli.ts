@@ -154,8 +154,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(describeError(parsed.error, text, source));
     return 1;
   }
-  // JSON lists every element itself, so it needs neither the derivations nor the table.
-  const caps = settings.format === 'json' ? { maxDerivations: 0, maxTableRows: 0 } : {};
+  // JSON lists every element itself: it needs no derivations, table or framework comparison.
+  const caps = settings.format === 'json' ? { maxDerivations: 0, maxTableRows: 0, compareFrameworks: false } : {};
   const walkthrough = buildWalkthrough(parsed.value, settings.loss, { ...caps, ...(settings.precision !== undefined ? { precision: settings.precision } : {}) });
   if (!walkthrough.ok) {
     io.stderr(describeError(walkthrough.error, text, source));
