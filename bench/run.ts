@@ -13,6 +13,7 @@ import { allEquations, naiveRenderer } from './naive-mathjax';
 import { cliPageBench } from './cli-page';
 import { measureSizes, type SizeFigures } from './size';
 import { benchHover, type HoverBenchFigure } from './hover';
+import { benchWorkbench, type WorkbenchFigure } from './workbench';
 
 interface Figure {
   readonly name: string;
@@ -241,6 +242,10 @@ function hoverRows(figures: readonly HoverBenchFigure[]): string[][] {
   return figures.map((h) => [h.name, `${fmt(h.p50Ms)} / ${fmt(h.p95Ms)} ms`, `${fmt(h.baselineP50Ms)} / ${fmt(h.baselineP95Ms)} ms`, h.baseline, `${(h.p95Ms / h.baselineP95Ms).toFixed(2)}×`, h.goal, h.met ? 'met' : 'MISSED']);
 }
 
+function workbenchRows(figures: readonly WorkbenchFigure[]): string[][] {
+  return figures.map((w) => [w.name, `${fmt(w.ms)} ms`, `${fmt(w.baselineMs)} ms`, w.baseline, `${w.ratio.toFixed(2)}×`, w.goal, w.met ? 'met' : 'MISSED']);
+}
+
 function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
   const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ');
@@ -262,13 +267,16 @@ async function main(): Promise<void> {
   const sizes = measureSizes();
   cliPage();
   const hover = await benchHover();
+  const workbench = await benchWorkbench();
   const rows = figures.map((f) => [f.name, `${fmt(f.ms)} ms`, `${fmt(f.baselineMs)} ms`, f.baseline, `${f.ratio.toFixed(2)}×`, f.goal, f.met === null ? '' : f.met ? 'met' : 'MISSED']);
   printTable(['figure', 'ours', 'baseline', 'baseline is', 'ratio', 'goal', ''], rows);
   console.log('');
   printTable(['size', 'measured', 'goal', ''], sizeRows(sizes));
   console.log('');
   printTable(['hover', 'p50 / p95', 'baseline p50 / p95', 'baseline is', 'p95 ratio', 'goal', ''], hoverRows(hover));
-  writeFileSync(join('bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, figures, sizes, hover }, null, 2) + '\n');
+  console.log('');
+  printTable(['in the web workbench', 'ours', 'baseline', 'baseline is', 'ratio', 'goal', ''], workbenchRows(workbench.rows));
+  writeFileSync(join('bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, figures, sizes, hover, workbench }, null, 2) + '\n');
   console.log('\nwritten: bench/results.json');
 }
 
