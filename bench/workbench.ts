@@ -93,6 +93,12 @@ async function runInWorkbench(extensionTestsPath: string): Promise<CommandSpeedR
       }
     };
   }
+  // test-web's server logs every request the browser drops (webview frames being replaced) straight to stdout.
+  const stdoutWrite = process.stdout.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    output.push(String(chunk).trimEnd());
+    return true;
+  }) as typeof process.stdout.write;
   // Closing the browser on a timeout makes test-web's pending page calls reject, unhandled.
   let timedOut = false;
   const ignoreAfterTimeout = (err: unknown) => {
@@ -127,6 +133,7 @@ async function runInWorkbench(extensionTestsPath: string): Promise<CommandSpeedR
     clearTimeout(timer);
     await closeTestWebBrowsers();
     levels.forEach((level, i) => (console[level] = originals[i] as (typeof console)[typeof level]));
+    process.stdout.write = stdoutWrite;
     // Let the rejections of a closed browser surface while they are still ignored.
     await new Promise((resolve) => setTimeout(resolve, 100));
     process.off('unhandledRejection', ignoreAfterTimeout);
