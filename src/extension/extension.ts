@@ -3,9 +3,11 @@
 import type * as vscode from 'vscode';
 import { registerHover } from './hover';
 import { registerLearn } from './learn';
+import { registerLog } from './log';
 import { registerWalkthrough } from './walkthrough';
 
 export function activate(context: vscode.ExtensionContext): void {
+  registerLog(context);
   registerWalkthrough(context);
   registerHover(context);
   registerLearn(context);

@@ -3,6 +3,7 @@
 // and the listeners that follow the hover settings and the colour theme.
 import * as vscode from 'vscode';
 import { CommandId } from '../commands';
+import { guarded } from '../log';
 import { displayName } from '../walkthrough/origin';
 import type { ExplainResult } from '../walkthrough/explainCommand';
 import { FormulaImages } from './formula';
@@ -43,7 +44,7 @@ export function registerHover(context: vscode.ExtensionContext): void {
   };
   register();
   context.subscriptions.push(
-    vscode.commands.registerCommand(HOVER_EXPLAIN_COMMAND, explainFromHover),
+    vscode.commands.registerCommand(HOVER_EXPLAIN_COMMAND, guarded('Open walkthrough', explainFromHover)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(HOVER_SETTINGS_SECTION)) register();
     }),

@@ -2,11 +2,12 @@
 // declared in package.json (`contributes.walkthroughs`) with its texts in media/walkthrough/.
 import * as vscode from 'vscode';
 import { CommandId } from '../commands';
+import { guarded } from '../log';
 import { openExample } from './examples';
 
 export function registerLearn(context: vscode.ExtensionContext): void {
   const extensionUri = context.extensionUri;
   context.subscriptions.push(
-    vscode.commands.registerCommand(CommandId.openExample, (name?: unknown, options?: unknown) => openExample(extensionUri, name, options)),
+    vscode.commands.registerCommand(CommandId.openExample, guarded('Open Example', (name?: unknown, options?: unknown) => openExample(extensionUri, name, options))),
   );
 }

@@ -4,6 +4,8 @@
 // The command returns a plain summary so that callers (tests, the hover) can check the result.
 import * as vscode from 'vscode';
 import type { InputError, InputKind, LogBase, ParsedInput, Preset, Reduction, Result, TextRange } from '../../core/types';
+import { logInputError } from '../log';
+import { yieldToHost } from '../schedule';
 import { readSettings } from '../settings';
 import { effectiveOptions, parseSource, walkthroughFromParsed, type EffectiveOptions } from './explain';
 import { locateAroundCursor, type LineSpan } from './locateInput';
@@ -67,6 +69,7 @@ function findInEditor(editor: vscode.TextEditor, options: EffectiveOptions): Fou
 }
 
 function reportInputError(error: InputError, found: FoundInput | undefined): void {
+  logInputError('Explain Binary Cross Entropy', error);
   const message = error.suggestion ? `${error.message} ${error.suggestion}` : error.message;
   const target = error.range && found?.locate ? found.locate(error.range) : undefined;
   if (!target) {
@@ -124,6 +127,8 @@ export async function explainBinaryCrossEntropy(extensionUri: vscode.Uri, text?:
     overrides,
     renderedLabels: settings.maxRenderedLabels,
   };
+  // Parsing a large selection and computing its loss each take a while: let the host breathe between.
+  await yieldToHost();
   const built = walkthroughFromParsed(found.parsed.value, effective, panelExtent(state));
   if (!built.ok) {
     reportInputError(built.error, found);

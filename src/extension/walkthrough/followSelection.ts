@@ -2,6 +2,7 @@
 // moment after the selection stops changing. A half-made selection is normal while dragging,
 // so input errors are not reported here: the panel simply keeps what it shows.
 import * as vscode from 'vscode';
+import { runGuarded } from '../log';
 import { readSettings } from '../settings';
 import { effectiveOptions, walkthroughFromParsed, parseSource } from './explain';
 import type { PanelState } from './messages';
@@ -22,7 +23,7 @@ export function registerFollowSelection(extensionUri: vscode.Uri): vscode.Dispos
     const selection = event.selections[0];
     if (!selection || selection.isEmpty || !WalkthroughPanel.active) return;
     if (!readSettings(document).followSelection) return;
-    timer = setTimeout(() => {
+    timer = setTimeout(() => runGuarded('Following the selection', async () => {
       timer = undefined;
       const panel = WalkthroughPanel.active;
       if (!panel) return;
@@ -42,8 +43,8 @@ export function registerFollowSelection(extensionUri: vscode.Uri): vscode.Dispos
         renderedLabels: settings.maxRenderedLabels,
       };
       const built = walkthroughFromParsed(parsed.value, options, panelExtent(state));
-      if (built.ok) void WalkthroughPanel.show(extensionUri, state, built.value);
-    }, FOLLOW_SELECTION_DELAY_MS);
+      if (built.ok) await WalkthroughPanel.show(extensionUri, state, built.value);
+    }), FOLLOW_SELECTION_DELAY_MS);
   };
   const subscription = vscode.window.onDidChangeTextEditorSelection(follow);
   return { dispose: () => (cancel(), subscription.dispose()) };

@@ -21,6 +21,8 @@ export interface PageContent {
   readonly fragment: string;
   readonly renderedDerivations: number;
   readonly totalDerivations: number;
+  /** Rows in the table when it was capped below `totalDerivations` (the element count); default: all. */
+  readonly tableRows?: number;
   /** How many more one press of "Render more" adds. */
   readonly nextBatch: number;
   readonly state: PanelState | null;
@@ -69,15 +71,33 @@ function toolbar(): string {
   return `<nav class="lw-toolbar" aria-label="${escapeHtml(vscode.l10n.t('Walkthrough actions'))}">${buttons}</nav>`;
 }
 
+function tableIsCapped(content: PageContent): content is PageContent & { readonly tableRows: number } {
+  return content.tableRows !== undefined && content.tableRows < content.totalDerivations;
+}
+
+/** Above the walkthrough: a capped table must say so before anyone reads it as complete. */
+function tableCapNote(content: PageContent): string {
+  if (!tableIsCapped(content)) return '';
+  const note = vscode.l10n.t(
+    'The table shows the first {0} of {1} elements; the loss covers all of them. Every element\'s loss is in the command line\'s output: loss-walkthrough --format json.',
+    content.tableRows,
+    content.totalDerivations,
+  );
+  return `<p class="lw-omitted" role="note">${escapeHtml(note)}</p>`;
+}
+
 function renderMoreBlock(content: PageContent): string {
   const remaining = content.totalDerivations - content.renderedDerivations;
   if (remaining <= 0) return '';
   const batch = Math.min(content.nextBatch, remaining);
-  const shown = vscode.l10n.t(
-    'Showing the derivations of {0} of {1} elements; the table lists them all.',
-    content.renderedDerivations,
-    content.totalDerivations,
-  );
+  const shown = tableIsCapped(content)
+    ? vscode.l10n.t(
+        'Showing the derivations of {0} of {1} elements; the table lists the first {2}.',
+        content.renderedDerivations,
+        content.totalDerivations,
+        content.tableRows,
+      )
+    : vscode.l10n.t('Showing the derivations of {0} of {1} elements; the table lists them all.', content.renderedDerivations, content.totalDerivations);
   const label = vscode.l10n.t('Render {0} more', batch);
   return `<section class="lw-more"><p>${escapeHtml(shown)}</p><button type="button" data-message="renderMore">${escapeHtml(label)}</button></section>`;
 }
@@ -98,7 +118,7 @@ export function renderPanelPage(resources: PageResources, content: PageContent, 
 <body>
 ${toolbar()}
 <main class="lw-content">
-${content.fragment}
+${tableCapNote(content)}${content.fragment}
 ${renderMoreBlock(content)}
 </main>
 ${state}

@@ -2,6 +2,7 @@
 // restores the panel, and the settings and selection listeners that keep the panel current.
 import * as vscode from 'vscode';
 import { CommandId } from '../commands';
+import { guarded, runGuarded } from '../log';
 import { onDidChangeSettings } from '../settings';
 import type { PanelAction } from './messages';
 import { explainBinaryCrossEntropy } from './explainCommand';
@@ -20,23 +21,24 @@ const PANEL_ACTION_COMMANDS: readonly (readonly [string, PanelAction])[] = [
 export function registerWalkthrough(context: vscode.ExtensionContext): void {
   const extensionUri = context.extensionUri;
   context.subscriptions.push(
-    vscode.commands.registerCommand(CommandId.explainBinaryCrossEntropy, (text?: unknown, options?: unknown) =>
-      explainBinaryCrossEntropy(extensionUri, text, options),
+    vscode.commands.registerCommand(
+      CommandId.explainBinaryCrossEntropy,
+      guarded('Explain Binary Cross Entropy', (text?: unknown, options?: unknown) => explainBinaryCrossEntropy(extensionUri, text, options)),
     ),
     ...PANEL_ACTION_COMMANDS.map(([id, action]) =>
       // A URI argument names the file for the save commands; menus pass other objects, ignored.
-      vscode.commands.registerCommand(id, async (target?: unknown) => {
+      vscode.commands.registerCommand(id, guarded(action, async (target?: unknown) => {
         const panel = WalkthroughPanel.active;
         if (!panel) {
           void vscode.window.showInformationMessage(vscode.l10n.t('Run "Explain Binary Cross Entropy" first: there is no walkthrough open.'));
           return;
         }
         await panel.runAction(action, target instanceof vscode.Uri ? target : undefined);
-      }),
+      })),
     ),
     registerWalkthroughSerializer(extensionUri),
     registerFollowSelection(extensionUri),
-    onDidChangeSettings(() => void WalkthroughPanel.active?.refresh()),
+    onDidChangeSettings(() => runGuarded('Refreshing the walkthrough', () => WalkthroughPanel.active?.refresh())),
     { dispose: () => WalkthroughPanel.active?.dispose() },
   );
 }

@@ -7,6 +7,8 @@ import type { Result, Walkthrough } from '../../core/types';
 import { PANEL_OPEN_CONTEXT_KEY, WALKTHROUGH_VIEW_TYPE } from '../commands';
 import { runExport, type ExportSubject } from '../exports/walkthroughExports';
 import { progressOf, recordProgress } from '../learn/progress';
+import { guarded, runGuarded } from '../log';
+import { yieldToHost } from '../schedule';
 import { readSettings } from '../settings';
 import { effectiveOptions, explainSource, type Extent } from './explain';
 import { renderPanelErrorPage, renderPanelPage, type PageResources } from './html';
@@ -85,7 +87,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', PANEL_OPEN_CONTEXT_KEY, true);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
+      panel.webview.onDidReceiveMessage(guarded('Walkthrough panel', (raw: unknown) => this.onMessage(raw))),
     );
   }
 
@@ -146,8 +148,16 @@ export class WalkthroughPanel implements vscode.Disposable {
       return result;
     }
     const walkthrough = result.value;
-    const { getMathRenderer, renderHtmlFragment } = await import('../../render');
+    const { getMathRenderer, renderDerivationCard, renderHtmlFragment } = await import('../../render');
     const math = await getMathRenderer();
+    // Typesetting takes tens of milliseconds a card, so 50 cards in one go would block the
+    // extension host for seconds: each card is typeset in its own task first, and the fragment
+    // below takes their SVGs from the renderer's cache.
+    for (const d of walkthrough.derivations) {
+      renderDerivationCard(walkthrough, d.detail.flatIndex, math);
+      await yieldToHost();
+      if (generation !== this.generation || this.disposed) return result;
+    }
     const fragment = renderHtmlFragment(walkthrough, math);
     if (generation !== this.generation || this.disposed) return result;
     this.latest = walkthrough;
@@ -159,6 +169,7 @@ export class WalkthroughPanel implements vscode.Disposable {
       fragment,
       renderedDerivations: walkthrough.derivations.length,
       totalDerivations: walkthrough.elementCount,
+      tableRows: walkthrough.table.length,
       nextBatch: settings.maxRenderedLabels,
       state: persisted,
     });
@@ -170,12 +181,12 @@ export class WalkthroughPanel implements vscode.Disposable {
     if (!message) return;
     switch (message.type) {
       case 'action':
-        void this.runAction(message.action).catch(() => undefined);
+        runGuarded(message.action, () => this.runAction(message.action));
         return;
       case 'renderMore': {
         const step = readSettings(this.origin.documentUri ?? undefined).maxRenderedLabels;
         this.state = { ...this.state, renderedLabels: this.state.renderedLabels + step };
-        void this.render();
+        runGuarded('Render more', () => this.render());
         return;
       }
     }

@@ -59,4 +59,13 @@ describe('panel page', () => {
     assert.match(capped, /<button type="button" data-message="renderMore">Render 20 more<\/button>/);
     assert.match(capped, /50 of 70/);
   });
+
+  it('a capped table says so above the walkthrough, and the "Render more" line no longer claims every row', () => {
+    assert.doesNotMatch(page({ tableRows: 3 }), /lw-omitted/);
+    const capped = page({ renderedDerivations: 50, totalDerivations: 500_000, tableRows: 20_000, nextBatch: 50 });
+    assert.match(capped, /<main class="lw-content">\n<p class="lw-omitted" role="note">The table shows the first 20000 of 500000 elements; the loss covers all of them\./);
+    assert.match(capped, /loss-walkthrough --format json/);
+    assert.match(capped, /the table lists the first 20000\./);
+    assert.doesNotMatch(capped, /the table lists them all/);
+  });
 });
