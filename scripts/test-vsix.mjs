@@ -66,7 +66,8 @@ function ensureInstalled(name, spec, env) {
   const marker = join(home, '.lw-installed');
   if (existsSync(marker) && readFileSync(marker, 'utf8') === spec) return home;
   mkdirSync(CACHE_DIR, { recursive: true });
-  const staging = mkdtempSync(join(CACHE_DIR, `.staging-${name}-`));
+  removeAbandonedStaging();
+  const staging = mkdtempSync(join(CACHE_DIR, `.staging-${name}-${Date.now()}-`));
   // Its own package.json keeps npm from walking up to the project (and its .npmrc).
   writeFileSync(join(staging, 'package.json'), JSON.stringify({ private: true, description: `cache for test:vsix: ${spec}` }) + '\n');
   console.log(`Installing ${spec} into ${home} (first run only)`);
@@ -93,6 +94,17 @@ function ensureInstalled(name, spec, env) {
   }
   console.log(`Installed ${spec} in ${((Date.now() - started) / 1000).toFixed(0)}s`);
   return home;
+}
+
+/**
+ * An interrupted install leaves its staging folder behind (code-server's is 600 MB). One older
+ * than the install timeout cannot belong to a run still installing, so it goes.
+ */
+function removeAbandonedStaging() {
+  for (const entry of readdirSync(CACHE_DIR)) {
+    const started = Number(/^\.staging-[\w-]+?-(\d{13})-/.exec(entry)?.[1]);
+    if (started && Date.now() - started > INSTALL_TIMEOUT_MS) rmSync(join(CACHE_DIR, entry), { recursive: true, force: true });
+  }
 }
 
 /** Node 24 and code-server, from the cache or installed now. */

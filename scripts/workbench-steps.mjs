@@ -76,11 +76,21 @@ export function createChecks({ suite, resultsDir }) {
 }
 
 export async function runCommandFromPalette(page, title) {
-  await page.keyboard.press('F1');
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
   const input = page.locator('.quick-input-widget input[type="text"]');
-  await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  // The palette opens with '>' typed; the title follows it.
-  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first();
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    // The palette opens with '>' typed; the title follows it.
+    await input.fill(`>${title}`);
+    // The palette lists what is registered when it opens and does not refresh: an extension the
+    // workbench is still loading (code-server on a busy machine) shows up on a later try.
+    const listed = await row.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    if (listed || Date.now() > deadline) break;
+    await page.keyboard.press('Escape');
+    await input.waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
+  }
   await acceptQuickPickRow(page, title);
 }
 
