@@ -119,7 +119,26 @@ test('random text through the whole path: a Result every time, and inert output 
     '[', ']', '(', ')', '"', "'", ',', ' ', '\n', '=', ';', '0', '1', '0.5', '0.25', '-3', 'targets', 'predictions', 'labels',
     '"<img src=x onerror=alert(1)>"', '"\\\\def\\\\x{\\\\x}\\\\x"', '"$$"', '"}"', '"{"', 'np.array(', '🐱', '\u0301',
   );
-  const texts = fc.oneof(fc.array(piece, { maxLength: 60 }).map((p) => p.join('')), fc.string({ unit: 'binary', maxLength: 120 }));
+  const noise = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+  // A valid input with noise around and inside it reaches the writers far more often than soup.
+  const framed = fc
+    .tuple(noise, fc.array(label, { minLength: 2, maxLength: 3 }), noise, fc.nat(), noise)
+    .map(([before, labels, after, at, inserted]) => {
+      const n = labels.length;
+      const text = sourceWithLabels(labels, Array.from({ length: n }, (_, i) => i % 2), Array.from({ length: n }, () => 0.5));
+      const cut = at % (text.length + 1);
+      return `${before}\n${text.slice(0, cut)}${inserted}${text.slice(cut)}\n${after}`;
+    });
+  // The same with the noise in comments: these should parse, so the writers see them.
+  const commented = fc
+    .tuple(noise, fc.array(label, { minLength: 2, maxLength: 3 }), noise)
+    .map(([before, labels, after]) => {
+      const n = labels.length;
+      const comment = (t: string) => `# ${t.replace(/[\n\r\u2028\u2029]/g, ' ')}`;
+      return `${comment(before)}\n${sourceWithLabels(labels, Array.from({ length: n }, (_, i) => i % 2), Array.from({ length: n }, () => 0.5))}${comment(after)}\n`;
+    });
+  const texts = fc.oneof(fc.array(piece, { maxLength: 60 }).map((p) => p.join('')), fc.string({ unit: 'binary', maxLength: 120 }), framed, commented);
+  let rendered = 0;
   fc.assert(
     fc.property(texts, (text) => {
       const built = walkthroughOf(text, { maxDerivations: 3, maxTableRows: 50 });
@@ -128,10 +147,12 @@ test('random text through the whole path: a Result every time, and inert output 
         assert.ok(built.error.message.length > 0);
         return;
       }
+      rendered++;
       assertInert(built.value, math, JSON.stringify(text));
     }),
     { numRuns: 150 },
   );
+  assert.ok(rendered >= 10, `only ${rendered} of 150 random texts reached the writers`);
 });
 
 test('brackets nested 100,000 deep, open or closed, end in a located error', () => {
