@@ -17,7 +17,7 @@ export interface CommandSpeedFigures {
   readonly pageChars: number;
   /** First run after activation: from the call to the panel's `webview.html` being set. */
   readonly coldMs: number;
-  /** A new webview panel plus setting a plain page of `pageChars` characters. */
+  /** A new webview panel plus setting a plain page of `pageChars` characters (median of a few new panels). */
   readonly baselineColdMs: number;
   /** Median of `warmRuns` later runs (the panel is reused). */
   readonly warmMs: number;
