@@ -1,21 +1,22 @@
 // The "teaching depth" checks of `npm run test:e2e`, on the workbench that explainTheExample
 // (workbench-steps.mjs) left with the article's walkthrough open: the panel by keyboard alone,
 // the Markdown export in VS Code's Markdown preview, the HTML export saved through the real
-// save dialog and opened in Chromium on its own, and a Get Started button.
-// Screenshots: test-results/export-markdown.png, export-html.png, e2e-getstarted.png.
+// save dialog and opened in Chromium on its own, a Get Started button, and heatmap cells.
+// Screenshots: test-results/export-markdown.png, export-html.png, e2e-getstarted.png, e2e-heatmap.png.
 /* global document, getComputedStyle -- the callbacks given to evaluate/waitForFunction run in the page */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from './vscode-web.mjs';
-import { EXAMPLE_FILE, EXPECTED_MEAN, LABELS, STEP_TIMEOUT_MS, findPanelFrame, focusExampleTab, runCommandFromPalette } from './workbench-steps.mjs';
+import { EXAMPLE_FILE, EXPECTED_MEAN, LABELS, STEP_TIMEOUT_MS, acceptQuickPickRow, findPanelFrame, focusExampleTab, runCommandFromPalette } from './workbench-steps.mjs';
 
 const MARKDOWN_PREVIEW_COMMAND = 'Loss Walkthrough: Open Walkthrough as Markdown Preview';
 const SAVE_HTML_COMMAND = 'Loss Walkthrough: Save Walkthrough as HTML...';
 // src/extension/exports/saveLocation.ts: article.py → article.bce.html, in the document's folder.
 const SAVED_HTML_NAME = 'article.bce.html';
 const GET_STARTED_TITLE = 'Learn Binary Cross Entropy';
+const OPEN_EXAMPLE_COMMAND = 'Loss Walkthrough: Open an Example...';
 
 /** The frame whose document matches `predicate` (evaluated in each frame), within the step timeout. */
 async function findFrame(page, predicate, what) {
@@ -131,12 +132,46 @@ export async function getStartedWalkthrough({ check }, page, resultsDir) {
     if ((await step.getAttribute('aria-checked')) === 'true') throw new Error('the logits step is ticked before it was done');
     await step.click();
     await page.locator('.getting-started-step .monaco-button', { hasText: 'Explain the logits example' }).first().click();
-    // loss-semantics.md: logits [2, -1, 3], targets [1, 0, 1], mean 0.162926.
-    const frame = await findPanelFrame(page);
-    await frame.waitForFunction(() => (document.body.textContent ?? '').includes('0.162926'));
+    // loss-semantics.md: logits [2, -1, 3], targets [1, 0, 1], mean 0.162926. The panel's page is
+    // replaced for the new text: wait for the frame that shows it.
+    await findFrame(page, () => !!document.querySelector('.lw-content') && (document.body.textContent ?? '').includes('0.162926'), 'the logits walkthrough');
     // The example opened over the Welcome page: bring it back to see the tick.
     await page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().click();
     await page.waitForFunction(() => document.querySelector('button.getting-started-step[data-step-id$="logits"]')?.getAttribute('aria-checked') === 'true');
     await page.screenshot({ path: join(resultsDir, 'e2e-getstarted.png') });
+  });
+}
+
+/** batch.py through "Open an Example...", then heatmap cells chosen by keyboard and by mouse, each showing its derivation. */
+export async function heatmapCells({ check }, page, resultsDir) {
+  await check('a heatmap cell chosen by keyboard (Enter) or mouse shows that element\'s derivation', async () => {
+    await focusExampleTab(page);
+    await runCommandFromPalette(page, OPEN_EXAMPLE_COMMAND);
+    await acceptQuickPickRow(page, 'batch.py');
+    const frame = await findFrame(page, () => !!document.querySelector('.lw-content .lw-heat-cell[data-index="1,2"]'), 'the batch heatmap');
+    // By hand: sample 2, dog, y = 0, ŷ = 0.1 gives −ln 0.9 = 0.105361; sample 3, cat, y = 1, ŷ = 0.55 gives −ln 0.55 = 0.597837.
+    const chosen = [
+      { index: '1,2', label: 'dog', loss: '0.105361', how: 'keyboard' },
+      { index: '2,1', label: 'cat', loss: '0.597837', how: 'mouse' },
+    ];
+    for (const { index, label, loss, how } of chosen) {
+      const cell = frame.locator(`.lw-heat-cell[data-index="${index}"]`);
+      if (how === 'keyboard') {
+        await cell.focus();
+        await page.keyboard.press('Enter');
+      } else {
+        await cell.click();
+      }
+      await frame.waitForFunction(
+        ({ label, loss }) => {
+          const card = document.querySelector('#lw-chosen .lw-card');
+          const heading = card?.querySelector('h3')?.textContent ?? '';
+          return !!card && heading.startsWith(`${label} `) && (card.textContent ?? '').includes(loss) && card.querySelectorAll('svg').length > 0;
+        },
+        { label, loss },
+      );
+      if ((await cell.getAttribute('aria-current')) !== 'true') throw new Error(`cell ${index} is not marked as the chosen one`);
+    }
+    await page.screenshot({ path: join(resultsDir, 'e2e-heatmap.png') });
   });
 }

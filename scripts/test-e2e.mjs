@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, REPO_ROOT, findFreePort, requireChromium, startWorkbenchServer } from './vscode-web.mjs';
 import { STEP_TIMEOUT_MS, acceptQuickPickRow, createChecks, explainTheExample, focusExampleTab, runCommandFromPalette } from './workbench-steps.mjs';
-import { getStartedWalkthrough, htmlExport, markdownPreviewExport, panelByKeyboard } from './e2e-teaching.mjs';
+import { getStartedWalkthrough, heatmapCells, htmlExport, markdownPreviewExport, panelByKeyboard } from './e2e-teaching.mjs';
 import { hoverOverTheExample } from './e2e-hover.mjs';
 
 const TIMEOUT_MS = Number(process.env.LW_E2E_TIMEOUT_MS) || 5 * 60_000;
@@ -93,6 +93,7 @@ async function main() {
   await markdownPreviewExport(checks, page, RESULTS_DIR);
   await htmlExport(checks, page, context, RESULTS_DIR);
   await getStartedWalkthrough(checks, page, RESULTS_DIR);
+  await heatmapCells(checks, page, RESULTS_DIR);
 
   await check('screenshot, light theme', async () => {
     await selectColorTheme(page, 'Light Modern', 'vs');

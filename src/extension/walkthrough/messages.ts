@@ -12,9 +12,18 @@ export type PanelAction = (typeof PANEL_ACTIONS)[number];
 export type WebviewMessage =
   | { readonly type: 'action'; readonly action: PanelAction }
   /** Render the next batch of per-label derivations. */
-  | { readonly type: 'renderMore' };
+  | { readonly type: 'renderMore' }
+  /** A heatmap cell was chosen: show the derivation of that element (row-major index). */
+  | { readonly type: 'showElement'; readonly flatIndex: number };
 
-export const WEBVIEW_MESSAGE_TYPES = ['action', 'renderMore'] as const satisfies readonly WebviewMessage['type'][];
+export const WEBVIEW_MESSAGE_TYPES = ['action', 'renderMore', 'showElement'] as const satisfies readonly WebviewMessage['type'][];
+
+/** Extension → webview: the answer to `showElement`. `html` is the renderer's card (its text escaped). */
+export type ExtensionMessage =
+  | { readonly type: 'elementCard'; readonly flatIndex: number; readonly html: string }
+  | { readonly type: 'elementError'; readonly flatIndex: number; readonly message: string };
+
+export const EXTENSION_MESSAGE_TYPES = ['elementCard', 'elementError'] as const satisfies readonly ExtensionMessage['type'][];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -30,6 +39,8 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
         : undefined;
     case 'renderMore':
       return { type: 'renderMore' };
+    case 'showElement':
+      return Number.isSafeInteger(raw.flatIndex) && (raw.flatIndex as number) >= 0 ? { type: 'showElement', flatIndex: raw.flatIndex as number } : undefined;
     default:
       return undefined;
   }

@@ -3,6 +3,7 @@
 // It keeps the text, not the results: every render recomputes with the settings of the moment,
 // so a changed setting shows up in an open panel without running the command again.
 import * as vscode from 'vscode';
+import { inputError } from '../../core/errors';
 import type { Result, Walkthrough } from '../../core/types';
 import { PANEL_OPEN_CONTEXT_KEY, WALKTHROUGH_VIEW_TYPE } from '../commands';
 import { runExport, type ExportSubject } from '../exports/walkthroughExports';
@@ -12,7 +13,7 @@ import { yieldToHost } from '../schedule';
 import { readSettings } from '../settings';
 import { effectiveOptions, explainSource, type Extent } from './explain';
 import { renderPanelErrorPage, renderPanelPage, type PageResources } from './html';
-import { parsePanelState, parseWebviewMessage, type PanelAction, type PanelState } from './messages';
+import { parsePanelState, parseWebviewMessage, type ExtensionMessage, type PanelAction, type PanelState } from './messages';
 import type { WalkthroughOrigin } from './origin';
 
 /** Larger texts are not written into the webview's saved state (the panel then does not survive a reload). */
@@ -40,8 +41,12 @@ export class WalkthroughPanel implements vscode.Disposable {
   static async show(extensionUri: vscode.Uri, state: PanelState, computed?: Walkthrough): Promise<ShowOutcome> {
     const existing = WalkthroughPanel.current;
     if (existing) {
+      // The new page first, then reveal: a hidden panel then loads once, with the final page.
+      // Revealing first made the webview load the old page and get the new one mid-load, which
+      // sometimes left it blank in VS Code for the web.
+      const result = await existing.update(state, computed);
       existing.panel.reveal(undefined, true);
-      return { reused: true, result: await existing.update(state, computed) };
+      return { reused: true, result };
     }
     const webviewPanel = vscode.window.createWebviewPanel(
       WALKTHROUGH_VIEW_TYPE,
@@ -130,6 +135,27 @@ export class WalkthroughPanel implements vscode.Disposable {
     await runExport(action, subject, target);
   }
 
+  /**
+   * A heatmap cell was chosen: renders that element's derivation (any element, also beyond the
+   * rendered cards) and sends it to the page, which shows it under the heatmap. Returns the card
+   * or the reason there is none, and whether the page took the message.
+   */
+  async showElement(flatIndex: number): Promise<{ readonly card: Result<string>; readonly delivered: boolean }> {
+    const walkthrough = this.latest;
+    if (!walkthrough) {
+      const card: Result<string> = { ok: false, error: inputError('bad-option', vscode.l10n.t('The panel shows no walkthrough.')) };
+      return { card, delivered: false };
+    }
+    const { getMathRenderer, renderDerivationCard } = await import('../../render');
+    const card = renderDerivationCard(walkthrough, flatIndex, await getMathRenderer());
+    // The page may have been redrawn for other text meanwhile: its cells would mean other elements.
+    if (walkthrough !== this.latest || this.disposed) return { card, delivered: false };
+    const message: ExtensionMessage = card.ok
+      ? { type: 'elementCard', flatIndex, html: card.value }
+      : { type: 'elementError', flatIndex, message: card.error.message };
+    return { card, delivered: await this.panel.webview.postMessage(message) };
+  }
+
   private async render(computed?: Walkthrough): Promise<Result<Walkthrough>> {
     const generation = ++this.generation;
     const state = this.state;
@@ -182,6 +208,9 @@ export class WalkthroughPanel implements vscode.Disposable {
     switch (message.type) {
       case 'action':
         runGuarded(message.action, () => this.runAction(message.action));
+        return;
+      case 'showElement':
+        void this.showElement(message.flatIndex).catch(() => undefined);
         return;
       case 'renderMore': {
         const step = readSettings(this.origin.documentUri ?? undefined).maxRenderedLabels;

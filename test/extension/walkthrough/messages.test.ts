@@ -3,7 +3,7 @@
 // reload, and that media/panel.js speaks exactly the message names this module defines.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { PANEL_ACTIONS, WEBVIEW_MESSAGE_TYPES, parseOverrides, parsePanelState, parseWebviewMessage } from '../../../src/extension/walkthrough/messages';
+import { EXTENSION_MESSAGE_TYPES, PANEL_ACTIONS, WEBVIEW_MESSAGE_TYPES, parseOverrides, parsePanelState, parseWebviewMessage } from '../../../src/extension/walkthrough/messages';
 
 const validState = {
   version: 1,
@@ -18,6 +18,14 @@ describe('webview messages', () => {
   it('accepts the known messages', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'renderMore' }), { type: 'renderMore' });
     assert.deepEqual(parseWebviewMessage({ type: 'action', action: 'saveHtml' }), { type: 'action', action: 'saveHtml' });
+    assert.deepEqual(parseWebviewMessage({ type: 'showElement', flatIndex: 5 }), { type: 'showElement', flatIndex: 5 });
+    assert.deepEqual(parseWebviewMessage({ type: 'showElement', flatIndex: 0, extra: '<b>' }), { type: 'showElement', flatIndex: 0 });
+  });
+
+  it('takes only a whole, non-negative element index for showElement', () => {
+    for (const flatIndex of [-1, 2.5, '5', NaN, Infinity, null, undefined, 2 ** 60]) {
+      assert.equal(parseWebviewMessage({ type: 'showElement', flatIndex }), undefined, String(flatIndex));
+    }
   });
 
   it('ignores anything else', () => {
@@ -54,6 +62,9 @@ describe('webview messages', () => {
     assert.deepEqual([...new Set(posted)].sort(), [...WEBVIEW_MESSAGE_TYPES].sort());
     // The buttons carry the action names (html.ts writes them from PANEL_ACTIONS); the script forwards that attribute.
     assert.match(script, /getAttribute\('data-action'\)/);
+    // And it handles exactly the answers the extension sends.
+    const handled = [...script.matchAll(/message\.type === '(\w+)'/g)].map((m) => m[1]);
+    assert.deepEqual([...new Set(handled)].sort(), [...EXTENSION_MESSAGE_TYPES].sort());
     assert.deepEqual([...PANEL_ACTIONS].sort(), ['copyLatex', 'copyMarkdown', 'openMarkdownPreview', 'saveHtml', 'saveMarkdown']);
   });
 });

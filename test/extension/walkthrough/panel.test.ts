@@ -80,6 +80,51 @@ describe('walkthrough panel', () => {
   });
 });
 
+describe('walkthrough panel: a chosen heatmap cell', () => {
+  // The panel's message handler, as the webview's 'showElement' message reaches it. This suite's
+  // bundle has its own copy of the panel module, so the panel is opened here, from the same code.
+  const extensionUri = () => vscode.extensions.getExtension('loss-walkthrough.loss-walkthrough')!.extensionUri;
+  const show = async (name: string, renderedLabels: number) => {
+    const source = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(name)));
+    const state = { version: 1, source, documentName: name, documentUri: null, overrides: {}, renderedLabels } as const;
+    const outcome = await WalkthroughPanel.show(extensionUri(), state);
+    assert.ok(outcome.result.ok);
+    const panel = WalkthroughPanel.active;
+    assert.ok(panel);
+    return { panel, walkthrough: outcome.result.value };
+  };
+
+  beforeEach(async () => {
+    WalkthroughPanel.active?.dispose();
+    await closeAllEditors();
+  });
+  after(async () => {
+    WalkthroughPanel.active?.dispose();
+    await closeAllEditors();
+  });
+
+  it('shows the derivation of any element, also one beyond the rendered cards', async () => {
+    // batch.py: three samples of [car, cat, dog]; only two cards are rendered up front.
+    const { panel, walkthrough } = await show('batch.py', 2);
+    assert.equal(walkthrough.derivations.length, 2);
+    // Element 5 (from 0) is sample 2, dog: target 0, prediction 0.1, so the loss is −ln(0.9) = 0.105361.
+    const shown = await panel.showElement(5);
+    assert.ok(shown.card.ok);
+    assert.equal(shown.delivered, true);
+    assert.match(shown.card.value, /data-element="1,2"/);
+    assert.match(shown.card.value, />dog /);
+    assert.match(shown.card.value, /0\.105361/);
+    assert.match(shown.card.value, /<svg/);
+  });
+
+  it('says so for an index outside the input, and tells the page', async () => {
+    const { panel } = await show('article.py', 50);
+    const shown = await panel.showElement(3);
+    assert.equal(shown.card.ok, false);
+    assert.equal(shown.delivered, true);
+  });
+});
+
 describe('walkthrough panel after a window reload', () => {
   // VS Code calls the serializer with the state panel.js saved; WalkthroughPanel.revive is what it
   // runs. The panel here is created by the test, as the workbench would create it on reload.
