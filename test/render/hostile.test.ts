@@ -97,6 +97,7 @@ test('labels typed in the source stay text in HTML, Markdown and LaTeX, and brea
       assert.equal(built.value.parsed.labels?.length, n, 'one label per column');
       assertInert(built.value, math, JSON.stringify(labels));
     }),
+    // LW_FC_SEED=<seed> replays one run verbosely (how the $& label bug was pinned down).
     { numRuns: 40, ...(process.env.LW_FC_SEED ? { seed: Number(process.env.LW_FC_SEED), verbose: 2 } : {}) },
   );
 });
