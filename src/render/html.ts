@@ -7,7 +7,7 @@ import { derivationFor } from '../core/derivation';
 import type { DerivationStep, LabelDerivation, Result, Walkthrough } from '../core/types';
 import { escapeHtml } from './escape';
 import { heatBand, heatLegend } from './heatmap';
-import type { MathRenderer } from './mathjax';
+import type { MathPage, MathRenderer } from './mathjax';
 import {
   BACKPROP_HEADING,
   FRAMEWORK_HEADERS,
@@ -43,17 +43,17 @@ export interface HtmlFragmentOptions {
   readonly heatmapCells?: 'button' | 'link';
 }
 
-function equation(math: MathRenderer, step: DerivationStep): string {
+function equation(math: MathPage, step: DerivationStep): string {
   // The container is MathJax's own element so that its stylesheet (centring) applies; the
   // wrapper scrolls a wide equation inside its card instead of widening the page.
   return `<div class="lw-eq"><mjx-container class="MathJax" jax="SVG" display="true">${math.toSvg(step.tex, { display: true, label: step.text })}</mjx-container></div>`;
 }
 
-function stepItem(step: DerivationStep, math: MathRenderer): string {
+function stepItem(step: DerivationStep, math: MathPage): string {
   return `${equation(math, step)}<p class="lw-explain">${escapeHtml(step.text)}</p>`;
 }
 
-function stepList(steps: readonly DerivationStep[], math: MathRenderer): string {
+function stepList(steps: readonly DerivationStep[], math: MathPage): string {
   const items = steps.map((step) => `<li class="lw-step lw-step-${step.kind}">${stepItem(step, math)}</li>`);
   return `<ol class="lw-steps">${items.join('')}</ol>`;
 }
@@ -62,7 +62,7 @@ function cardId(d: LabelDerivation): string {
   return `lw-card-${d.detail.flatIndex + 1}`;
 }
 
-function card(d: LabelDerivation, math: MathRenderer): string {
+function card(d: LabelDerivation, math: MathPage): string {
   const id = cardId(d);
   const { loss, gradient } = splitSteps(d);
   const backprop =
@@ -80,12 +80,15 @@ function card(d: LabelDerivation, math: MathRenderer): string {
 /**
  * One element's derivation card (row-major `flatIndex`), the same markup as in the fragment, for
  * any element including those beyond `maxDerivations`: the panel shows it when a heatmap cell is
- * chosen. An index out of range comes back as the error, never thrown.
+ * chosen. The card is followed by the hidden `<svg>` that defines its glyphs, so it shows
+ * wherever it is added. An index out of range comes back as the error, never thrown.
  */
 export function renderDerivationCard(w: Walkthrough, flatIndex: number, math: MathRenderer): Result<string> {
   const d = derivationFor(w, flatIndex);
   if (!d.ok) return d;
-  return { ok: true, value: card(d.value, math) };
+  const page = math.page();
+  const markup = card(d.value, page);
+  return { ok: true, value: markup + page.defs() };
 }
 
 function table(w: Walkthrough): string {
@@ -165,7 +168,9 @@ function whyBce(w: Walkthrough): string {
 }
 
 /** The walkthrough for the panel: summary, table, batch heatmap, one card per derived element, reduction, frameworks, why BCE, notes. */
-export function renderHtmlFragment(w: Walkthrough, math: MathRenderer, options: HtmlFragmentOptions = {}): string {
+export function renderHtmlFragment(w: Walkthrough, renderer: MathRenderer, options: HtmlFragmentOptions = {}): string {
+  // The fragment is one document's content: its equations share one set of glyph definitions.
+  const math = renderer.page();
   const parts: string[] = [];
   const [setting, answer] = summaryLines(w);
   const assumptions = inputNotes(w)
@@ -192,6 +197,7 @@ export function renderHtmlFragment(w: Walkthrough, math: MathRenderer, options: 
     const items = notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('');
     parts.push(`<section class="lw-notes" aria-labelledby="lw-notes-h"><h2 id="lw-notes-h">${escapeHtml(SECTIONS.notes)}</h2><ul>${items}</ul></section>`);
   }
+  parts.push(math.defs());
   return `<article class="lw-walkthrough">${parts.join('')}</article>`;
 }
 

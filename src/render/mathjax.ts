@@ -24,6 +24,23 @@ export interface MathRenderer {
   toSvg(tex: string, opts?: MathOptions): string;
   /** MathJax's CSS for SVG output (about 2 KB), to include once per page. */
   styleSheet(): string;
+  /**
+   * A renderer for equations that go into one HTML document: their glyphs are not repeated in
+   * every SVG but referenced, and `defs()` gives them once (a 20-label page is about a third of
+   * the size). The document must contain `defs()` for its equations to show.
+   */
+  page(): MathPage;
+}
+
+export interface MathPage {
+  /** Like `MathRenderer.toSvg` (no colour: the equations follow the page's text colour), glyphs by reference. */
+  toSvg(tex: string, opts?: Omit<MathOptions, 'color'>): string;
+  /**
+   * A hidden `<svg>` defining every glyph the equations rendered through this page so far use;
+   * '' when there are none. Glyph ids name the glyph itself, so two of these in one document
+   * (the page's and a card added later) define the same ids identically and do not conflict.
+   */
+  defs(): string;
 }
 
 let renderer: Promise<MathRenderer> | undefined;

@@ -72,3 +72,51 @@ test('the stylesheet is MathJax CSS for SVG output', async () => {
   assert.match(css, /mjx-container\[jax="SVG"\]/);
   assert.ok(css.length > 1000 && css.length < 10000, String(css.length));
 });
+
+/** Ids referenced by `<use>` and ids of defined paths, in a piece of markup. */
+function glyphRefs(html: string): { used: Set<string>; defined: string[] } {
+  return {
+    used: new Set([...html.matchAll(/xlink:href="#([^"]+)"/g)].map((m) => m[1] ?? '')),
+    defined: [...html.matchAll(/<path id="([^"]+)"/g)].map((m) => m[1] ?? ''),
+  };
+}
+
+test('a page references its glyphs and defines each one once, only those it uses', async () => {
+  const math = await getMathRenderer();
+  const page = math.page();
+  const a = page.toSvg(GENERAL, { label: 'the general formula' });
+  const b = page.toSvg(String.raw`\ln(0.8) = -0.223144`);
+  for (const svg of [a, b]) {
+    assert.doesNotMatch(svg, /<defs>|<path id=/, 'no glyph definitions inside the equation');
+    assert.doesNotMatch(svg, /style=/);
+    assert.match(svg, /xlink:href="#MJX-TEX-/);
+  }
+  assert.ok(a.startsWith('<svg aria-label="the general formula" '));
+  const defs = page.defs();
+  assert.match(defs, /^<svg class="lw-glyphs" [^>]*display="none"[^>]*><defs>.*<\/defs><\/svg>$/s);
+  const { used, defined } = glyphRefs(a + b + defs);
+  assert.deepEqual([...defined].sort(), [...used].sort(), 'every glyph used is defined, and nothing else');
+  assert.equal(new Set(defined).size, defined.length, 'each glyph once');
+  // "−0.223144" uses the digit 2, which the general formula does not.
+  const onlyA = math.page();
+  onlyA.toSvg(GENERAL);
+  assert.ok(glyphRefs(onlyA.defs()).defined.length < defined.length, 'a page defines what it used, not what others used');
+  assert.equal(math.page().defs(), '', 'a page with no equation needs no definitions');
+});
+
+test('a page equation and a standalone one draw the same glyph with the same path', async () => {
+  const math = await getMathRenderer();
+  const page = math.page();
+  page.toSvg('y');
+  const standalone = math.toSvg('y');
+  const pathOf = (html: string) => /<path id="[^"]*TEX-I-1D466" d="([^"]+)"/.exec(html)?.[1];
+  assert.ok(pathOf(standalone));
+  assert.equal(pathOf(page.defs()), pathOf(standalone));
+});
+
+test('invalid TeX on a page gives the same error markup and no definitions', async () => {
+  const math = await getMathRenderer();
+  const page = math.page();
+  assert.match(page.toSvg(String.raw`\frac{1}{`), /class="lw-math-error"/);
+  assert.equal(page.defs(), '');
+});

@@ -109,10 +109,13 @@ test('renderDerivationCard renders any element, beyond maxDerivations too, like 
   assert.match(card.value, /^<section class="lw-card" id="lw-card-5" data-element="1,1" aria-labelledby="lw-card-5-h"><h3 id="lw-card-5-h">cat \(element \(2, 2\)\)<\/h3>/);
   assert.match(card.value, /<h4 id="lw-card-5-g">How backprop adjusts it<\/h4>/);
   assert.match(card.value, /0\.510826/);
-  // The first card is the fragment's own markup.
+  // The first card is the fragment's own markup, followed by the definitions of its glyphs
+  // (the fragment defines them once, at its end).
   const first = renderDerivationCard(w, 0, math);
   assert.ok(first.ok);
-  assert.ok(renderHtmlFragment(w, math).includes(first.value));
+  const end = first.value.lastIndexOf('</section>') + '</section>'.length;
+  assert.ok(renderHtmlFragment(w, math).includes(first.value.slice(0, end)));
+  assert.match(first.value.slice(end), /^<svg class="lw-glyphs"[^>]*><defs>(<path id="MJX-[^"]+" d="[^"]*"><\/path>)+<\/defs><\/svg>$/);
   const bad = renderDerivationCard(w, 9, math);
   assert.ok(!bad.ok);
   assert.match(bad.error.message, /no element 9/);
@@ -221,4 +224,16 @@ test('a very long label is cut in the grid, so its cells stay small', async () =
   const html = section(renderHtmlFragment(r.value, math), 'lw-batch');
   assert.ok(html.length < 8000, String(html.length));
   assert.match(html, /<th scope="col">x{39}…<\/th>/);
+});
+
+test('the fragment defines, once and at its end, every glyph its equations use', async () => {
+  const math = await getMathRenderer();
+  const html = renderHtmlFragment(batch(), math);
+  assert.equal(html.match(/<svg class="lw-glyphs"/g)?.length, 1);
+  assert.ok(html.endsWith('</defs></svg></article>'));
+  const used = new Set([...html.matchAll(/xlink:href="#([^"]+)"/g)].map((m) => m[1]));
+  const defined = [...html.matchAll(/<path id="([^"]+)"/g)].map((m) => m[1]);
+  assert.ok(used.size > 20, String(used.size));
+  assert.deepEqual(new Set(defined), used);
+  assert.equal(defined.length, used.size, 'no glyph defined twice');
 });
