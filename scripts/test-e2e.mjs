@@ -16,6 +16,7 @@ import { CHROMIUM_ARGS, REPO_ROOT, findFreePort, requireChromium, startWorkbench
 import { STEP_TIMEOUT_MS, acceptQuickPickRow, createChecks, explainTheExample, focusExampleTab, runCommandFromPalette } from './workbench-steps.mjs';
 import { getStartedWalkthrough, heatmapCells, htmlExport, markdownPreviewExport, panelByKeyboard } from './e2e-teaching.mjs';
 import { hoverOverTheExample } from './e2e-hover.mjs';
+import { hostileLabelsShowAsText, writeHostileExample } from './e2e-hostile.mjs';
 
 const TIMEOUT_MS = Number(process.env.LW_E2E_TIMEOUT_MS) || 5 * 60_000;
 const RESULTS_DIR = join(REPO_ROOT, 'test-results');
@@ -63,6 +64,7 @@ async function main() {
   const workspace = mkdtempSync(join(tmpdir(), 'lw-e2e-workspace-'));
   checks.addCleanup(() => rmSync(workspace, { recursive: true, force: true }));
   cpSync(join(REPO_ROOT, 'examples'), workspace, { recursive: true });
+  writeHostileExample(workspace);
 
   const server = await startWorkbenchServer({ port: await findFreePort(), folderPath: workspace, extensionDevelopmentPath });
   checks.addCleanup(() => server.close());
@@ -112,6 +114,7 @@ async function main() {
   });
 
   await hoverOverTheExample(checks, page, { resultsDir: RESULTS_DIR, selectColorTheme });
+  await hostileLabelsShowAsText(checks, page);
 
   clearTimeout(timer);
   await finish();
