@@ -210,7 +210,7 @@ export class WalkthroughPanel implements vscode.Disposable {
         runGuarded(message.action, () => this.runAction(message.action));
         return;
       case 'showElement':
-        void this.showElement(message.flatIndex).catch(() => undefined);
+        runGuarded('Showing an element', () => this.showElement(message.flatIndex));
         return;
       case 'renderMore': {
         const step = readSettings(this.origin.documentUri ?? undefined).maxRenderedLabels;
