@@ -161,10 +161,11 @@ class ElementStepBuilder {
   }
 
   private formula(): void {
-    const s = this.s;
-    const w = this.weighted ? `w_{${s}}` : '';
+    // The general formula carries no element subscript (the card's heading names the element;
+    // the next step puts in its numbers), so it is the same TeX on every card and typeset once.
+    const w = this.weighted ? 'w' : '';
     const pw = this.posWeighted ? 'p_{w} ' : '';
-    const tex = `${this.bce} = -${w}\\left[ ${pw}y_{${s}} \\ln(\\hat{y}_{${s}}) + (1 - y_{${s}}) \\ln(1 - \\hat{y}_{${s}}) \\right]`;
+    const tex = `\\mathrm{BCE} = -${w}\\left[ ${pw}y \\ln(\\hat{y}) + (1 - y) \\ln(1 - \\hat{y}) \\right]`;
     let text = `The loss for ${this.who} compares the target y with the predicted probability ŷ: −[y·ln(ŷ) + (1 − y)·ln(1 − ŷ)], with the natural log ln as every framework uses.`;
     if (this.posWeighted) text += ' The positive weight p_w multiplies only the term for a present label.';
     if (this.weighted) text += ' The element weight w multiplies the whole loss.';
