@@ -7,7 +7,7 @@ import { liteAdaptor } from 'mathjax-full/js/adaptors/liteAdaptor.js';
 import { RegisterHTMLHandler } from 'mathjax-full/js/handlers/html.js';
 import { AllPackages } from 'mathjax-full/js/input/tex/AllPackages.js';
 import type { LiteElement } from 'mathjax-full/js/adaptors/lite/Element.js';
-import type { Walkthrough } from '../src/core/types';
+import type { DerivationStep, Walkthrough } from '../src/core/types';
 
 export function naiveRenderer(): (tex: string) => string {
   const adaptor = liteAdaptor();
@@ -16,7 +16,8 @@ export function naiveRenderer(): (tex: string) => string {
   return (tex) => adaptor.outerHTML(doc.convert(tex, { display: true }) as LiteElement);
 }
 
-/** Every equation a walkthrough page shows, in page order. */
+/** Every equation a walkthrough page shows, in page order (a split step shows two). */
 export function allEquations(w: Walkthrough): string[] {
-  return [...w.derivations.flatMap((d) => d.steps.map((s) => s.tex)), ...w.reductionSteps.map((s) => s.tex)].filter((t) => t !== '');
+  const shown = (s: DerivationStep): string[] => (s.split ? [s.split.general, s.split.numbers] : [s.tex]);
+  return [...w.derivations.flatMap((d) => d.steps.flatMap(shown)), ...w.reductionSteps.flatMap(shown)].filter((t) => t !== '');
 }

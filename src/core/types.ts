@@ -213,6 +213,13 @@ export interface DerivationStep {
     | 'average';
   readonly tex: string;
   readonly text: string;
+  /**
+   * The same content as `tex` in two equations, for a step that applies a general formula to
+   * this element's numbers: `general` carries no element subscript, so it is the same TeX on
+   * every card and a page typesets it once; `numbers` is this element's part. `generalText`
+   * reads `general` aloud. Writers that show `tex` whole may ignore it.
+   */
+  readonly split?: { readonly general: string; readonly generalText: string; readonly numbers: string };
 }
 
 export interface LabelDerivation {

@@ -43,14 +43,18 @@ export interface HtmlFragmentOptions {
   readonly heatmapCells?: 'button' | 'link';
 }
 
-function equation(math: MathPage, step: DerivationStep): string {
+function equation(math: MathPage, tex: string, label: string): string {
   // The container is MathJax's own element so that its stylesheet (centring) applies; the
   // wrapper scrolls a wide equation inside its card instead of widening the page.
-  return `<div class="lw-eq"><mjx-container class="MathJax" jax="SVG" display="true">${math.toSvg(step.tex, { display: true, label: step.text })}</mjx-container></div>`;
+  return `<div class="lw-eq"><mjx-container class="MathJax" jax="SVG" display="true">${math.toSvg(tex, { display: true, label })}</mjx-container></div>`;
 }
 
 function stepItem(step: DerivationStep, math: MathPage): string {
-  return `${equation(math, step)}<p class="lw-explain">${escapeHtml(step.text)}</p>`;
+  // A split step shows its general formula (the same on every card, so typeset once a page) above its numbers.
+  const equations = step.split
+    ? equation(math, step.split.general, step.split.generalText) + equation(math, step.split.numbers, step.text)
+    : equation(math, step.tex, step.text);
+  return `${equations}<p class="lw-explain">${escapeHtml(step.text)}</p>`;
 }
 
 function stepList(steps: readonly DerivationStep[], math: MathPage): string {

@@ -237,3 +237,18 @@ test('the fragment defines, once and at its end, every glyph its equations use',
   assert.deepEqual(new Set(defined), used);
   assert.equal(defined.length, used.size, 'no glyph defined twice');
 });
+
+test('each backprop section shows the general gradient formula, the same SVG on every card, then its own numbers', async () => {
+  const math = await getMathRenderer();
+  const w = batch();
+  const sections = [...renderHtmlFragment(w, math).matchAll(/<section class="lw-backprop".*?<\/section>/g)].map((m) => m[0]);
+  assert.equal(sections.length, w.derivations.length);
+  const general = sections.map((s) => /<svg aria-label="The gradients in general[^"]*"[^>]*>.*?<\/svg>/.exec(s)?.[0]);
+  assert.ok(general[0]);
+  for (const g of general) assert.equal(g, general[0]);
+  for (const s of sections) {
+    assert.equal(s.match(/<svg /g)?.length, 2, 'general formula, then the numbers');
+    const numbersAt = s.search(/<svg aria-label="∂L\/∂ŷ = /);
+    assert.ok(numbersAt > s.indexOf('<svg aria-label="The gradients in general'), 'the general formula first, then the numbers');
+  }
+});

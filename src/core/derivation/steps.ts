@@ -447,35 +447,65 @@ class ElementStepBuilder {
     const base = o.logBase === 'e' ? '' : `\\ln ${o.logBase}`;
     const denSymbol = [divisor === 1 ? '' : isCount ? 'N' : 'D', base].filter(Boolean).join(' \\, ');
     const denNumber = [divisor === 1 ? '' : formatNumberTex(divisor), base].filter(Boolean).join(' \\cdot ');
-    const wSym = this.weighted ? `w_{${s}}` : '';
     const wNum = this.weighted ? `${texFactor(this.tex(d.weight))} \\cdot ` : '';
     const frac = (num: string, den: string): string => (den ? `\\frac{${num}}{${den}}` : num);
-    const sigma = this.logits ? `\\sigma(z_{${s}})` : `\\hat{y}_{${s}}`;
     const diff = `${this.pTex} - ${texFactor(this.yTex)}`;
+    // The symbolic forms with a subscript (`_{1}`) inside the whole step, or with none ('') for
+    // the general formula that every card shares.
+    const symP = (sub: string): string => {
+      const yHat = `\\hat{y}${sub}`;
+      const symNum = this.weighted ? `w${sub}(${yHat} - y${sub})` : `${yHat} - y${sub}`;
+      return frac(symNum, [`${yHat}(1 - ${yHat})`, denSymbol].filter(Boolean).join(' \\, '));
+    };
+    const symZ = (sub: string): string => {
+      const sigma = this.logits ? `\\sigma(z${sub})` : `\\hat{y}${sub}`;
+      const c = this.posWeighted ? `(1 + (p_{w} - 1) y${sub}) ${sigma} - p_{w} y${sub}` : `${sigma} - y${sub}`;
+      return frac(this.weighted ? `w${sub}\\left(${c}\\right)` : c, denSymbol);
+    };
+    const lhsP = (sub: string): string => `\\frac{\\partial L}{\\partial \\hat{y}${sub}}`;
+    const lhsZ = (sub: string): string => `\\frac{\\partial L}{\\partial z${sub}}`;
+    const sub = `_{${s}}`;
 
-    let pLine = `\\frac{\\partial L}{\\partial \\hat{y}_{${s}}} &= `;
+    let numP = '';
     if (pFormula) {
-      const symNum = this.weighted ? `${wSym}(\\hat{y}_{${s}} - y_{${s}})` : `\\hat{y}_{${s}} - y_{${s}}`;
-      const symDen = [`\\hat{y}_{${s}}(1 - \\hat{y}_{${s}})`, denSymbol].filter(Boolean).join(' \\, ');
       const num = this.weighted ? `${wNum}(${diff})` : diff;
       const den = [this.pTex, this.oneMinusPTex(), denNumber].filter(Boolean).join(' \\cdot ');
-      pLine += `${frac(symNum, symDen)} = ${frac(num, den)} = `;
+      numP = `${frac(num, den)} = `;
     }
-    pLine += this.tex(gp);
-
-    let zLine = `\\frac{\\partial L}{\\partial z_{${s}}} &= `;
+    let numZ = '';
     if (zFormula) {
-      const c = this.posWeighted ? `(1 + (p_{w} - 1) y_{${s}}) ${sigma} - p_{w} y_{${s}}` : `${sigma} - y_{${s}}`;
-      const symNum = this.weighted ? `${wSym}\\left(${c}\\right)` : c;
       let inner = diff;
       if (this.posWeighted) {
         inner = `${texFactor(this.tex(1 + (pw - 1) * y))} \\cdot ${this.pTex} - ${texFactor(this.tex(pw))} \\cdot ${texFactor(this.yTex)}`;
       }
-      const num = this.weighted ? `${wNum}(${inner})` : inner;
-      zLine += `${frac(symNum, denSymbol)} = ${frac(num, denNumber)} = `;
+      numZ = `${frac(this.weighted ? `${wNum}(${inner})` : inner, denNumber)} = `;
     }
-    zLine += this.tex(gz);
+    const pLine = `${lhsP(sub)} &= ${pFormula ? `${symP(sub)} = ` : ''}${numP}${this.tex(gp)}`;
+    const zLine = `${lhsZ(sub)} &= ${zFormula ? `${symZ(sub)} = ` : ''}${numZ}${this.tex(gz)}`;
     const tex = `\\begin{aligned} ${pLine} \\\\ ${zLine} \\end{aligned}`;
+
+    let split: DerivationStep['split'];
+    if (pFormula || zFormula) {
+      const lines: string[] = [];
+      const spoken: string[] = [];
+      const denText = [divisor === 1 ? '' : isCount ? 'N' : 'D', o.logBase === 'e' ? '' : `ln ${o.logBase}`].filter(Boolean).join('·');
+      const over = (num: string, den: string): string => (den === '' ? num : `${num} / ${den.includes('·') ? `(${den})` : den}`);
+      const w = this.weighted ? 'w·' : '';
+      if (pFormula) {
+        lines.push(`${lhsP('')} &= ${symP('')}`);
+        spoken.push(`∂L/∂ŷ = ${over(`${w}(ŷ − y)`, ['ŷ(1 − ŷ)', denText].filter(Boolean).join('·'))}`);
+      }
+      if (zFormula) {
+        lines.push(`${lhsZ('')} &= ${symZ('')}`);
+        const core = this.posWeighted ? '(1 + (p_w − 1)·y)·σ(z) − p_w·y' : `${this.logits ? 'σ(z)' : 'ŷ'} − y`;
+        spoken.push(`∂L/∂z = ${over(`${w}(${core})`, denText)}`);
+      }
+      split = {
+        general: lines.length === 1 ? (lines[0] ?? '').replace(' &= ', ' = ') : `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`,
+        generalText: `The gradient${spoken.length > 1 ? 's' : ''} in general, the same for every element: ${spoken.join(' and ')}.`,
+        numbers: `\\begin{aligned} ${lhsP(sub)} &= ${numP}${this.tex(gp)} \\\\ ${lhsZ(sub)} &= ${numZ}${this.tex(gz)} \\end{aligned}`,
+      };
+    }
 
     const source = this.logits ? 'the logit z' : 'the logit z behind ŷ (if ŷ came from a sigmoid)';
     const parts: string[] = [`∂L/∂ŷ = ${this.fmt(gp)} and ∂L/∂z = ${this.fmt(gz)}.`];
@@ -503,7 +533,7 @@ class ElementStepBuilder {
         `The gradient with respect to ${source} is ${gz < 0 ? 'negative' : 'positive'}, so a gradient-descent step ${dir}, ${how}: ŷ is ${formatNumber(gap, 3)} away from y, and the push shrinks as ŷ gets closer.`,
       );
     }
-    this.add('gradient', tex, parts.join(' '));
+    this.steps.push({ kind: 'gradient', tex, text: parts.join(' '), ...(split ? { split } : {}) });
   }
 }
 

@@ -138,3 +138,32 @@ test('derivationFor gives any element the steps the walkthrough would have built
     assert.match(r.error.message, /the input has 6/);
   }
 });
+
+test("the gradient step splits into one general formula shared by every card and this element's numbers", () => {
+  const r = buildWalkthrough(fixture('targets = [0, 1]\npredictions = [0.22, 0.9]'), { preset: 'pytorch', reduction: 'mean', logBase: 'e', dtype: 'float64' });
+  assert.ok(r.ok);
+  const [first, second] = r.value.derivations.map((d) => d.steps.find((s) => s.kind === 'gradient'));
+  assert.ok(first?.split && second?.split);
+  const general = String.raw`\begin{aligned} \frac{\partial L}{\partial \hat{y}} &= \frac{\hat{y} - y}{\hat{y}(1 - \hat{y}) \, N} \\ \frac{\partial L}{\partial z} &= \frac{\hat{y} - y}{N} \end{aligned}`;
+  assert.equal(first.split.general, general);
+  assert.equal(second.split.general, general);
+  assert.equal(first.split.generalText, 'The gradients in general, the same for every element: ∂L/∂ŷ = (ŷ − y) / (ŷ(1 − ŷ)·N) and ∂L/∂z = (ŷ − y) / N.');
+  // By hand: (0.22 − 0) / (0.22 · 0.78 · 2) = 1 / 1.56 = 0.641026; (0.22 − 0) / 2 = 0.11.
+  assert.equal(
+    first.split.numbers,
+    String.raw`\begin{aligned} \frac{\partial L}{\partial \hat{y}_{1}} &= \frac{0.22 - 0}{0.22 \cdot 0.78 \cdot 2} = 0.641026 \\ \frac{\partial L}{\partial z_{1}} &= \frac{0.22 - 0}{2} = 0.11 \end{aligned}`,
+  );
+  // The whole step still reads both in one equation, for the Markdown and LaTeX writers.
+  assert.equal(
+    first.tex,
+    String.raw`\begin{aligned} \frac{\partial L}{\partial \hat{y}_{1}} &= \frac{\hat{y}_{1} - y_{1}}{\hat{y}_{1}(1 - \hat{y}_{1}) \, N} = \frac{0.22 - 0}{0.22 \cdot 0.78 \cdot 2} = 0.641026 \\ \frac{\partial L}{\partial z_{1}} &= \frac{\hat{y}_{1} - y_{1}}{N} = \frac{0.22 - 0}{2} = 0.11 \end{aligned}`,
+  );
+});
+
+test('a gradient with no formula shown (a clip acting) is not split', () => {
+  const r = buildWalkthrough(fixture('targets = [1]\npredictions = [0]'), { preset: 'pytorch', reduction: 'mean', logBase: 'e', dtype: 'float64' });
+  assert.ok(r.ok);
+  const g = r.value.derivations[0]?.steps.find((s) => s.kind === 'gradient');
+  assert.ok(g);
+  assert.equal(g.split, undefined);
+});
