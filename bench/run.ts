@@ -176,6 +176,30 @@ async function renderBench(): Promise<void> {
   if (sink === 42) console.log('');
 }
 
+/** The same page again (a refresh, or a setting toggled and back): where the renderer's cache applies. */
+async function samePageBench(): Promise<void> {
+  const math = await getMathRenderer();
+  const naive = naiveRenderer();
+  const w = twentyLabels(99);
+  let sink = 0;
+  const ours = () => {
+    sink += renderHtmlFragment(w, math).length;
+  };
+  const base = () => {
+    for (const tex of allEquations(w)) sink += naive(tex).length;
+  };
+  const [ms, baseMs] = timePair(ours, base, 9);
+  record({
+    name: 'render 20-label walkthrough, warm, same page again (a refresh or a setting toggle)',
+    ms,
+    baseline: 'naive MathJax, the same equations again',
+    baselineMs: baseMs,
+    ratio: ms / baseMs,
+    goal: 'no goal (reported)',
+  });
+  if (sink === 42) console.log('');
+}
+
 /**
  * Cold: a fresh process each time, import + create + render the page; median of several. The
  * script is bundled by esbuild first, as the extension and the CLI are, so loading is measured
@@ -262,6 +286,7 @@ async function main(): Promise<void> {
   computeBench();
   parseBench();
   await renderBench();
+  await samePageBench();
   coldRenderBench();
   // Packaging builds the production bundles, which the CLI page bench then runs.
   const sizes = measureSizes();
