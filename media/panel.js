@@ -77,7 +77,8 @@
       // The extension's renderer wrote this card and escaped every text in it; the page's CSP
       // runs no script from it. Its ids get a prefix: the same card may also be further down.
       slot.innerHTML = message.html;
-      for (const el of slot.querySelectorAll('[id]')) el.id = `lw-chosen-${el.id}`;
+      // Glyph definitions inside SVGs keep their ids: the equations' <use> elements point at them.
+      for (const el of slot.querySelectorAll('[id]')) if (!el.closest('svg')) el.id = `lw-chosen-${el.id}`;
       for (const el of slot.querySelectorAll('[aria-labelledby]')) el.setAttribute('aria-labelledby', `lw-chosen-${el.getAttribute('aria-labelledby')}`);
       slot.setAttribute('data-flat-index', String(message.flatIndex));
       slot.removeAttribute('aria-busy');
