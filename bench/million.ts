@@ -16,9 +16,31 @@ export function millionNumbersText(): string {
   return `targets = [${targets}]\npredictions = [${predictions}]\n`;
 }
 
+/**
+ * The baseline: a script written for this one input, as a first attempt would be (JSON.parse of
+ * the two lists, the textbook loss and gradients, JSON.stringify of the same fields), with none
+ * of the CLI's parsing, checking, presets or notes.
+ */
+const NAIVE_SCRIPT = `
+const text = require('fs').readFileSync(process.argv[2], 'utf8');
+const list = (name) => JSON.parse(text.slice(text.indexOf('[', text.indexOf(name)), text.indexOf(']', text.indexOf(name)) + 1));
+const y = list('targets'), p = list('predictions'), n = y.length;
+const elements = [];
+let sum = 0;
+for (let i = 0; i < n; i++) {
+  const loss = -(y[i] * Math.log(p[i]) + (1 - y[i]) * Math.log(1 - p[i]));
+  sum += loss;
+  elements.push({ index: [i], label: null, target: y[i], prediction: p[i], logit: null, loss,
+    gradPrediction: (p[i] - y[i]) / (p[i] * (1 - p[i])) / n, gradLogit: (p[i] - y[i]) / n, clamped: false });
+}
+process.stdout.write(JSON.stringify({ loss: sum / n, elements }, null, 2));
+`;
+
 export interface MillionFigure {
   /** Median CPU time (user + system) of the whole process, ms. */
   readonly ms: number;
+  /** Median CPU time of the naive script on the same file, ms (runs alternate with ours). */
+  readonly baselineMs: number;
   /** Median wall time of the whole process, ms (includes waiting for a core on a busy machine). */
   readonly wallMs: number;
   readonly inputBytes: number;
@@ -31,7 +53,10 @@ export function benchMillionCli(runs = 3): MillionFigure {
     const input = join(dir, 'million.py');
     const text = millionNumbersText();
     writeFileSync(input, text);
+    const naive = join(dir, 'naive.cjs');
+    writeFileSync(naive, NAIVE_SCRIPT);
     const cpu: number[] = [];
+    const base: number[] = [];
     const wall: number[] = [];
     let jsonBytes = 0;
     for (let i = 0; i < runs; i++) {
@@ -43,9 +68,10 @@ export function benchMillionCli(runs = 3): MillionFigure {
       const listed = stdout.split('"index":').length - 1;
       if (listed !== HALF) throw new Error(`the JSON lists ${listed} elements, expected ${HALF}`);
       jsonBytes = Buffer.byteLength(stdout);
+      base.push(timeProcess(dir, [naive, input], 'naive million script').ms);
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-    return { ms: median(cpu), wallMs: median(wall), inputBytes: Buffer.byteLength(text), jsonBytes };
+    return { ms: median(cpu), baselineMs: median(base), wallMs: median(wall), inputBytes: Buffer.byteLength(text), jsonBytes };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -53,5 +79,5 @@ export function benchMillionCli(runs = 3): MillionFigure {
 
 if (process.argv[1]?.endsWith('million.ts')) {
   const f = benchMillionCli();
-  console.log(`node dist/cli.js --format json, 1,000,000 numbers (${(f.inputBytes / 1e6).toFixed(1)} MB in, ${(f.jsonBytes / 1e6).toFixed(1)} MB out): ${Math.round(f.ms)} ms CPU, ${Math.round(f.wallMs)} ms wall (median of 3)`);
+  console.log(`node dist/cli.js --format json, 1,000,000 numbers (${(f.inputBytes / 1e6).toFixed(1)} MB in, ${(f.jsonBytes / 1e6).toFixed(1)} MB out): ${Math.round(f.ms)} ms CPU, ${Math.round(f.wallMs)} ms wall; naive script ${Math.round(f.baselineMs)} ms CPU (medians of 3)`);
 }

@@ -14,6 +14,7 @@ import { cliPageBench } from './cli-page';
 import { measureSizes, type SizeFigures } from './size';
 import { benchHover, type HoverBenchFigure } from './hover';
 import { benchWorkbench, type WorkbenchFigure } from './workbench';
+import { benchMillionCli } from './million';
 
 interface Figure {
   readonly name: string;
@@ -252,6 +253,19 @@ function cliPage(): void {
   });
 }
 
+/** The CLI on a million numbers (dist/cli.js from the packaging step), whole process, CPU time. */
+function millionCli(): void {
+  const f = benchMillionCli();
+  record({
+    name: `CLI --format json on 1,000,000 numbers (${(f.jsonBytes / 1e6).toFixed(0)} MB out; wall ${(f.wallMs / 1000).toFixed(1)} s)`,
+    ms: f.ms,
+    baseline: 'naive one-off script, same input and fields',
+    baselineMs: f.baselineMs,
+    ratio: f.ms / f.baselineMs,
+    goal: 'seconds (reported)',
+  });
+}
+
 function sizeRows(s: SizeFigures): string[][] {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   return [
@@ -291,6 +305,7 @@ async function main(): Promise<void> {
   // Packaging builds the production bundles, which the CLI page bench then runs.
   const sizes = measureSizes();
   cliPage();
+  millionCli();
   const hover = await benchHover();
   const workbench = await benchWorkbench();
   const rows = figures.map((f) => [f.name, `${fmt(f.ms)} ms`, `${fmt(f.baselineMs)} ms`, f.baseline, `${f.ratio.toFixed(2)}×`, f.goal, f.met === null ? '' : f.met ? 'met' : 'MISSED']);
