@@ -42,9 +42,12 @@ export function createMathRenderer(): MathRenderer {
     return { doc: mathjax.document('', { InputJax: tex, OutputJax: output }), output };
   };
   // 'local': each SVG carries the glyphs it uses, so it renders wherever it is placed (a hover
-  // image, a coloured SVG). 'global': glyphs are referenced and written once per page.
-  const local = document('local');
-  const global = document('global');
+  // image, a coloured SVG). 'global': glyphs are referenced and written once per page. Each is
+  // created on first use: the CLI's page never needs the first, a hover never the second.
+  let localDoc: ReturnType<typeof document> | undefined;
+  let globalDoc: ReturnType<typeof document> | undefined;
+  const local = () => (localDoc ??= document('local'));
+  const global = () => (globalDoc ??= document('global'));
   const cache = new Map<string, string>();
   const pageCache = new Map<string, PageEntry>();
   /** Every glyph the global document has drawn, id → path; MathJax appends each new one to its defs. */
@@ -61,7 +64,7 @@ export function createMathRenderer(): MathRenderer {
   }
 
   /** The SVG without its text alternative (added per call, so one equation read differently is still rendered once). */
-  function render(doc: typeof local.doc, source: string, display: boolean, color: string | undefined): string {
+  function render(doc: ReturnType<typeof document>['doc'], source: string, display: boolean, color: string | undefined): string {
     let container: LiteElement;
     try {
       container = doc.convert(source, { display }) as LiteElement;
@@ -82,7 +85,7 @@ export function createMathRenderer(): MathRenderer {
   }
 
   function collectNewGlyphs(): void {
-    const defs = global.output.fontCache.getCache() as LiteElement;
+    const defs = global().output.fontCache.getCache() as LiteElement;
     const paths = adaptor.childNodes(defs);
     for (let i = glyphPaths.size; i < paths.length; i++) {
       const path = paths[i] as LiteElement;
@@ -94,7 +97,7 @@ export function createMathRenderer(): MathRenderer {
     const key = `${display ? 'D' : 'I'}\u0000${source}`;
     let entry = pageCache.get(key);
     if (entry === undefined) {
-      const svg = render(global.doc, source, display, undefined);
+      const svg = render(global().doc, source, display, undefined);
       collectNewGlyphs();
       entry = { svg, glyphs: [...new Set(Array.from(svg.matchAll(GLYPH_REF), (m) => m[1] ?? ''))] };
       if (pageCache.size >= CACHE_LIMIT) pageCache.clear();
@@ -110,14 +113,16 @@ export function createMathRenderer(): MathRenderer {
       const key = `${display ? 'D' : 'I'}\u0000${color ?? ''}\u0000${source}`;
       let svgText = cache.get(key);
       if (svgText === undefined) {
-        svgText = render(local.doc, source, display, color);
+        svgText = render(local().doc, source, display, color);
         if (cache.size >= CACHE_LIMIT) cache.clear();
         cache.set(key, svgText);
       }
       return labelled(svgText, opts.label ?? source);
     },
     styleSheet(): string {
-      css ??= adaptor.textContent(local.output.styleSheet(local.doc) as LiteElement);
+      // The same CSS for either font cache; taken from the document a page uses.
+      const { output, doc } = global();
+      css ??= adaptor.textContent(output.styleSheet(doc) as LiteElement);
       return css;
     },
     page(): MathPage {
