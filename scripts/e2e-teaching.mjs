@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO_ROOT } from './vscode-web.mjs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, REPO_ROOT, requireChromium } from './vscode-web.mjs';
 import { EXAMPLE_FILE, EXPECTED_MEAN, LABELS, STEP_TIMEOUT_MS, acceptQuickPickRow, findPanelFrame, focusExampleTab, runCommandFromPalette } from './workbench-steps.mjs';
 
 const MARKDOWN_PREVIEW_COMMAND = 'Loss Walkthrough: Open Walkthrough as Markdown Preview';
@@ -81,7 +82,7 @@ export async function markdownPreviewExport({ check }, page, resultsDir) {
  * in the explorer. The workbench keeps what the web saves in memory, so the page opened in
  * Chromium is the same export (the same renderer and stylesheet) written by the CLI.
  */
-export async function htmlExport({ check }, page, context, resultsDir) {
+export async function htmlExport({ check }, page, resultsDir) {
   await check('"Save as HTML…" saves the page under the name and in the folder the dialog proposes', async () => {
     await focusExampleTab(page);
     await runCommandFromPalette(page, SAVE_HTML_COMMAND);
@@ -104,15 +105,18 @@ export async function htmlExport({ check }, page, context, resultsDir) {
     const cli = spawnSync(process.execPath, ['dist/cli.js', 'examples/article.py', '--format', 'html'], { cwd: REPO_ROOT, encoding: 'utf8' });
     if (cli.status !== 0) throw new Error(`the CLI failed: ${cli.stderr}`);
     writeFileSync(file, cli.stdout);
-    const tab = await context.newPage();
+    // Its own browser: a second tab in the workbench's browser would send the workbench to the
+    // background, where Chromium holds back animation frames and later webviews stay blank.
+    const browser = await chromium.launch({ executablePath: requireChromium(), headless: true, args: CHROMIUM_ARGS });
     try {
+      const tab = await browser.newPage();
       await tab.goto(pathToFileURL(file).href);
       await tab.waitForFunction((mean) => (document.body.textContent ?? '').includes(mean), EXPECTED_MEAN);
       const cards = await tab.$$eval('.lw-card', (els) => els.map((el) => el.querySelectorAll('svg').length));
       if (cards.length !== LABELS.length || cards.some((n) => n === 0)) throw new Error(`cards with their svg counts: ${JSON.stringify(cards)}`);
       await tab.screenshot({ path: join(resultsDir, 'export-html.png'), fullPage: true });
     } finally {
-      await tab.close();
+      await browser.close();
     }
   });
 }

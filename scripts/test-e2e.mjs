@@ -93,7 +93,7 @@ async function main() {
 
   await panelByKeyboard(checks, page);
   await markdownPreviewExport(checks, page, RESULTS_DIR);
-  await htmlExport(checks, page, context, RESULTS_DIR);
+  await htmlExport(checks, page, RESULTS_DIR);
   await getStartedWalkthrough(checks, page, RESULTS_DIR);
   await heatmapCells(checks, page, RESULTS_DIR);
 
