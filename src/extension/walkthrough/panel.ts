@@ -41,9 +41,8 @@ export class WalkthroughPanel implements vscode.Disposable {
   static async show(extensionUri: vscode.Uri, state: PanelState, computed?: Walkthrough): Promise<ShowOutcome> {
     const existing = WalkthroughPanel.current;
     if (existing) {
-      // The new page first, then reveal: a hidden panel then loads once, with the final page.
-      // Revealing first made the webview load the old page and get the new one mid-load, which
-      // sometimes left it blank in VS Code for the web.
+      // The new page first, then reveal: a hidden panel then loads once, with the new page,
+      // instead of loading the old one only to replace it a moment later.
       const result = await existing.update(state, computed);
       existing.panel.reveal(undefined, true);
       return { reused: true, result };
