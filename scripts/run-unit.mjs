@@ -21,5 +21,10 @@ function walk(dir) {
 roots.forEach(walk);
 const only = process.argv.slice(2);
 const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
+// With no file, `node --test` would fall back to discovering tests everywhere (scripts included).
+if (selected.length === 0) {
+  console.error(`No unit test file matches ${only.map((o) => `'${o}'`).join(', ')}; files are under ${roots.join(', ')}.`);
+  process.exit(2);
+}
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...selected], { stdio: 'inherit' });
 process.exit(r.status ?? 1);
