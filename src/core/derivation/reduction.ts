@@ -17,8 +17,6 @@ export interface ReductionContext {
   /** The weight of element i (1 when there are none). */
   readonly weightAt: (flatIndex: number) => number;
   readonly weighted: boolean;
-  /** Whether `elementLosses` already include the weights. */
-  readonly weightInLoss: boolean;
 }
 
 /** The indexes written out for a list of `count`: all, or the first 3 and the last 2 (null marks the gap). */
@@ -64,16 +62,9 @@ export function reductionSteps(result: LossResult, ctx: ReductionContext): Deriv
     ];
   }
 
-  // A term of the sum: the element loss, times its weight when the weight is not in it yet.
-  const termValue = (i: number): number => {
-    const l = elementLosses[i] ?? NaN;
-    return ctx.weighted && !ctx.weightInLoss ? l * ctx.weightAt(i) : l;
-  };
-  const termTex = (i: number): string => {
-    const l = elementLosses[i] ?? NaN;
-    if (ctx.weighted && !ctx.weightInLoss) return `${tex(ctx.weightAt(i))} \\cdot ${tex(l)}`;
-    return tex(l);
-  };
+  // A term of the sum: the element loss, its weight already in it (the engine's w·ℓ).
+  const termValue = (i: number): number => elementLosses[i] ?? NaN;
+  const termTex = (i: number): string => tex(termValue(i));
   const terms = (indexes: Array<number | null>, at: (i: number) => string): string[] =>
     indexes.map((i) => (i === null ? '\\cdots' : at(i)));
 

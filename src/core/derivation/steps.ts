@@ -19,8 +19,6 @@ export interface ElementContext {
   readonly targetTyped: boolean;
   /** True when the input text is the user's exact digits. */
   readonly inputTyped: boolean;
-  /** Whether `ElementDetail.loss` already includes the element's weight. */
-  readonly weightInLoss: boolean;
   /** What the weighted sum is divided by in the reduction (for the gradient's formula). */
   readonly reductionDivisor: number;
   /** How many elements the loss covers, so a mean over N can be told from other divisors. */
@@ -381,7 +379,7 @@ class ElementStepBuilder {
     const prefix = w ? `-${texFactor(w)} \\cdot ` : '-';
     const lnb = LN_OF_BASE[this.ctx.options.logBase];
     // The engine's own value, so the walkthrough and the table agree to the last digit.
-    const nats = this.ctx.weightInLoss || !this.weighted ? d.loss * lnb : d.loss * lnb * d.weight;
+    const nats = d.loss * lnb;
     const wrapped = terms.length === 1 && !inner.startsWith('(') ? `(${inner})` : inner;
     const tex = `${this.bce} = ${prefix}${wrapped} = ${this.tex(nats)}`;
     let text = `Flip the sign: the log${terms.length > 1 ? 's are' : ' is'} negative, so the loss comes out positive`;
@@ -403,7 +401,7 @@ class ElementStepBuilder {
 
   /** This element's loss, weight included, in the chosen base. */
   private weightedLoss(): number {
-    return this.ctx.weightInLoss || !this.weighted ? this.d.loss : this.d.loss * this.d.weight;
+    return this.d.loss;
   }
 
   private result(): void {

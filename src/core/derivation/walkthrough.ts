@@ -65,27 +65,11 @@ function checkOptions(options: WalkthroughOptions): Result<true> {
   return { ok: true, value: true };
 }
 
-/** Whether the engine's element losses already include the weights (decided from its own reduction). */
-function weightsInElementLosses(result: LossResult, weightAt: (i: number) => number): boolean {
-  if (result.options.reduction === 'none') return true;
-  let plain = 0;
-  let weighted = 0;
-  const losses = result.elementLosses;
-  for (let i = 0; i < losses.length; i++) {
-    const l = losses[i] as number;
-    plain += l;
-    weighted += l * weightAt(i);
-  }
-  const d = result.reductionDivisor;
-  return Math.abs(plain / d - result.loss) <= Math.abs(weighted / d - result.loss);
-}
-
 /** What every element of one result shares when its steps are built. */
 interface DerivationSetting {
   readonly parsed: ParsedInput;
   readonly result: LossResult;
   readonly precision: number;
-  readonly weightInLoss: boolean;
 }
 
 function weightReader(result: LossResult): (i: number) => number {
@@ -95,18 +79,6 @@ function weightReader(result: LossResult): (i: number) => number {
     if (weight === undefined || weight.length === 0) return 1;
     return (weight.length === count ? weight[i] : weight[i % weight.length]) ?? 1;
   };
-}
-
-// derivationFor is called per chosen cell; the O(N) weight check is done once per result.
-const weightInLossCache = new WeakMap<LossResult, boolean>();
-
-function weightInLossOf(result: LossResult): boolean {
-  let known = weightInLossCache.get(result);
-  if (known === undefined) {
-    known = result.options.weight === undefined ? true : weightsInElementLosses(result, weightReader(result));
-    weightInLossCache.set(result, known);
-  }
-  return known;
 }
 
 function deriveElement(setting: DerivationSetting, i: number): LabelDerivation {
@@ -123,7 +95,6 @@ function deriveElement(setting: DerivationSetting, i: number): LabelDerivation {
     targetTyped: targetTyped !== null,
     inputText: inputTyped ?? fmt(parsed.predictions.values[i] ?? NaN),
     inputTyped: inputTyped !== null,
-    weightInLoss: setting.weightInLoss,
     reductionDivisor: result.reductionDivisor,
     elementCount: result.elementLosses.length,
   };
@@ -143,7 +114,7 @@ export function derivationFor(w: Walkthrough, flatIndex: number): Result<LabelDe
   }
   const built = w.derivations[flatIndex];
   if (built !== undefined) return { ok: true, value: built };
-  const setting = { parsed: w.parsed, result: w.result, precision: w.precision ?? DEFAULT_PRECISION, weightInLoss: weightInLossOf(w.result) };
+  const setting = { parsed: w.parsed, result: w.result, precision: w.precision ?? DEFAULT_PRECISION };
   return { ok: true, value: deriveElement(setting, flatIndex) };
 }
 
@@ -163,12 +134,11 @@ export function buildWalkthrough(
 
   const weightAt = weightReader(result);
   const weighted = lossOptions.weight !== undefined;
-  const weightInLoss = weightInLossOf(result);
 
   const fmt = (x: number): string => formatNumber(x, precision);
   const shownDerivations = Math.min(count, options.maxDerivations ?? count);
   const derivations: LabelDerivation[] = [];
-  const setting: DerivationSetting = { parsed, result, precision, weightInLoss };
+  const setting: DerivationSetting = { parsed, result, precision };
   for (let i = 0; i < shownDerivations; i++) derivations.push(deriveElement(setting, i));
 
   const rows = Math.min(count, options.maxTableRows ?? count);
@@ -207,7 +177,7 @@ export function buildWalkthrough(
       table,
       elementCount: count,
       derivations,
-      reductionSteps: reductionSteps(result, { precision, weightAt, weighted, weightInLoss }),
+      reductionSteps: reductionSteps(result, { precision, weightAt, weighted }),
       notes,
       precision,
       ...(compare ? { frameworks: compareFrameworks(parsed, comparisonOptions(loss)) } : {}),

@@ -40,7 +40,6 @@ function context(over: Partial<ElementContext> = {}): ElementContext {
     inputText: '0.8',
     targetTyped: true,
     inputTyped: true,
-    weightInLoss: true,
     reductionDivisor: 1,
     ...over,
   };
