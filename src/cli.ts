@@ -191,6 +191,11 @@ function readCss(): string {
 }
 
 if (require.main === module) {
+  // `loss-walkthrough … | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   runCli(process.argv.slice(2), {
     readFile: (path) => readFileSync(path, 'utf8'),
     readStdin,
