@@ -236,6 +236,8 @@ export interface WalkthroughOptions {
   readonly maxTableRows?: number;
   /** Compute the same input under each framework for a side-by-side table: five more loss passes, so by default only up to 200,000 elements. */
   readonly compareFrameworks?: boolean;
+  /** The why-BCE-not-softmax section (`Walkthrough.whyBce`, default true): a scan of every target, wasted where it is not shown (the hover). */
+  readonly explain?: boolean;
 }
 
 export interface TableRow {

@@ -181,7 +181,7 @@ export function buildWalkthrough(
       notes,
       precision,
       ...(compare ? { frameworks: compareFrameworks(parsed, comparisonOptions(loss)) } : {}),
-      whyBce: whyBceNotNll(parsed),
+      ...(options.explain === false ? {} : { whyBce: whyBceNotNll(parsed) }),
     },
   };
 }

@@ -127,9 +127,9 @@ export function planHover(lines: LineSource, request: HoverRequest): HoverPlan |
   return analysis.kind === 'pair' ? { kind: 'pair', analysis, source: found.source, range } : { kind: 'single', analysis, range };
 }
 
-/** The hover's walkthrough: the loss in full, the table capped, no derivations. */
+/** The hover's walkthrough: the loss in full, the table capped, none of the sections it does not show. */
 export function hoverWalkthrough(plan: PairPlan, options: EffectiveOptions): Result<Walkthrough> {
-  return walkthroughFromParsed(plan.analysis.parsed, options, { maxDerivations: 0, maxTableRows: HOVER_TABLE_ROWS, compareFrameworks: false });
+  return walkthroughFromParsed(plan.analysis.parsed, options, { maxDerivations: 0, maxTableRows: HOVER_TABLE_ROWS, compareFrameworks: false, explain: false });
 }
 
 /** A pair whose loss cannot be computed (e.g. a preset refusing the values) is shown as the hovered array alone, with why. */

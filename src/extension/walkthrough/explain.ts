@@ -35,6 +35,8 @@ export interface Extent {
   readonly maxTableRows: number;
   /** The side-by-side framework table (five more loss passes); default true. The hover has no use for it. */
   readonly compareFrameworks?: boolean;
+  /** The why-BCE section; default true. The hover does not show it. */
+  readonly explain?: boolean;
 }
 
 export function walkthroughFromParsed(parsed: ParsedInput, options: EffectiveOptions, extent: Extent): Result<Walkthrough> {
@@ -46,6 +48,7 @@ export function walkthroughFromParsed(parsed: ParsedInput, options: EffectiveOpt
       maxDerivations: extent.maxDerivations,
       maxTableRows: extent.maxTableRows,
       ...(extent.compareFrameworks === false ? { compareFrameworks: false } : {}),
+      ...(extent.explain === false ? { explain: false } : {}),
     },
   );
 }

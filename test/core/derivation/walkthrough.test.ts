@@ -342,3 +342,14 @@ test('the frameworks are compared by default up to 200,000 elements, beyond that
   assert.equal(off.value.frameworks, undefined);
   assert.ok(!off.value.notes.some((x) => /side by side/.test(x)));
 });
+
+test('explain: false leaves out the why-BCE section and nothing else', () => {
+  const loss: WalkthroughLossOptions = { preset: 'pytorch', reduction: 'mean', logBase: 'e', dtype: 'float32' };
+  const full = buildWalkthrough(fixture(ARTICLE_SOURCE), loss, { maxDerivations: 1, maxTableRows: 2 });
+  const lean = buildWalkthrough(fixture(ARTICLE_SOURCE), loss, { maxDerivations: 1, maxTableRows: 2, explain: false });
+  assert.ok(full.ok && lean.ok);
+  assert.ok((full.value.whyBce?.length ?? 0) > 0);
+  assert.equal(lean.value.whyBce, undefined);
+  const { whyBce: _dropped, ...rest } = full.value;
+  assert.deepEqual(lean.value, rest);
+});
