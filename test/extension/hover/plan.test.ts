@@ -34,6 +34,20 @@ describe('hover: what it shows where', () => {
     assert.deepEqual(p.source.spans, [{ startLine: 0, endLine: 3 }]);
   });
 
+  it("builds none of the walkthrough's sections the hover does not show, and a table of 10 rows", () => {
+    const targets = Array.from({ length: 12 }, (_, i) => String(i % 2));
+    const predictions = Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? '0.2' : '0.7'));
+    const p = plan(`targets = [${targets.join(', ')}]\npredictions = [${predictions.join(', ')}]`, 1, '0.7');
+    assert.ok(p?.kind === 'pair');
+    const w = hoverWalkthrough(p, PYTORCH);
+    assert.ok(w.ok);
+    assert.equal(w.value.elementCount, 12);
+    assert.equal(w.value.table.length, 10);
+    assert.deepEqual(w.value.derivations, []);
+    assert.equal(w.value.frameworks, undefined);
+    assert.equal(w.value.whyBce, undefined);
+  });
+
   it('nothing on a comment, on a name, on the label words, on a blank line', () => {
     assert.equal(plan(ARTICLE, 0, 'article'), null);
     assert.equal(plan(ARTICLE, 2, 'targets'), null);
