@@ -205,14 +205,16 @@ function stringValue(content: string): number | undefined {
   return undefined;
 }
 
+const INITIAL_BUFFER = 1024;
+
 export class ArrayScanner {
   private readonly lexer: Lexer;
   private readonly stack: Frame[];
   private readonly arrays: RawArray[] = [];
-  private buffer = new Float64Array(1024);
+  private buffer = new Float64Array(INITIAL_BUFFER);
   /** Values, start and end offsets of the array being read; one array is read at a time. */
-  private starts = new Int32Array(1024);
-  private ends = new Int32Array(1024);
+  private starts = new Int32Array(INITIAL_BUFFER);
+  private ends = new Int32Array(INITIAL_BUFFER);
   private used = 0;
   private total = 0;
 
@@ -760,6 +762,23 @@ export class ArrayScanner {
     build.rows++;
   }
 
+  /**
+   * The numbers of the array just read. A buffer at least half full is handed over as it is
+   * (views, fresh buffers for the next array): copying 100,000 numbers out of it would allocate
+   * and copy megabytes per parse, and a hover parses on every rest.
+   */
+  private takeNumbers(): { values: Float64Array; starts: Int32Array; ends: Int32Array } {
+    const used = this.used;
+    if (this.buffer.length <= INITIAL_BUFFER || used * 2 < this.buffer.length) {
+      return { values: this.buffer.slice(0, used), starts: this.starts.slice(0, used), ends: this.ends.slice(0, used) };
+    }
+    const kept = { values: this.buffer.subarray(0, used), starts: this.starts.subarray(0, used), ends: this.ends.subarray(0, used) };
+    this.buffer = new Float64Array(INITIAL_BUFFER);
+    this.starts = new Int32Array(INITIAL_BUFFER);
+    this.ends = new Int32Array(INITIAL_BUFFER);
+    return kept;
+  }
+
   private closeTopArray(frame: Frame, parent: Frame, end: number): void {
     const build = frame.build as ArrayBuild;
     if (frame.sign !== 0) this.danglingSign(frame, build);
@@ -770,12 +789,13 @@ export class ArrayScanner {
       return;
     }
     const words = build.content === CONTENT_WORDS;
+    const kept = words || this.used === 0 ? null : this.takeNumbers();
     const array: RawArray = {
-      values: words || this.used === 0 ? EMPTY_VALUES : this.buffer.slice(0, this.used),
+      values: kept?.values ?? EMPTY_VALUES,
       shape: build.layout === LAYOUT_ROWS ? [build.rows, Math.max(build.rowLength, 0)] : [frame.count],
       range: { start: build.start, end },
-      valueStarts: words || this.used === 0 ? EMPTY_POSITIONS : this.starts.slice(0, this.used),
-      valueEnds: words || this.used === 0 ? EMPTY_POSITIONS : this.ends.slice(0, this.used),
+      valueStarts: kept?.starts ?? EMPTY_POSITIONS,
+      valueEnds: kept?.ends ?? EMPTY_POSITIONS,
       name: build.name,
       content: words ? 'words' : 'numbers',
       words: words ? build.words : null,

@@ -60,3 +60,23 @@ test('findArrays fails only for text-wide problems', () => {
   const empty = findArrays('no arrays here');
   assert.ok(empty.ok && empty.value.length === 0);
 });
+
+test('several long arrays in one text each keep their own numbers and positions', () => {
+  // Lengths around the scanner's buffer sizes (1024, 2048, 4096): some arrays fill a grown buffer, some do not.
+  const lengths = [1500, 3000, 700, 2049, 5];
+  const lines = lengths.map((n, a) => `a${a} = [${Array.from({ length: n }, (_, i) => String(a * 10_000 + i)).join(', ')}]`);
+  const text = lines.join('\n');
+  const found = findArrays(text);
+  assert.ok(found.ok);
+  assert.equal(found.value.length, lengths.length);
+  lengths.forEach((n, a) => {
+    const array = found.value[a];
+    assert.ok(array);
+    assert.equal(array.values.length, n);
+    assert.equal(array.values[0], a * 10_000);
+    assert.equal(array.values[n - 1], a * 10_000 + n - 1);
+    const last = array.valueRanges[n - 1];
+    assert.ok(last);
+    assert.equal(text.slice(last.start, last.end), String(a * 10_000 + n - 1));
+  });
+});
