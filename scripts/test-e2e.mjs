@@ -32,7 +32,22 @@ async function selectColorTheme(page, themeName, kind) {
   // Keys pressed while the webview has focus stay in its frame: give the focus back to the editor.
   await focusExampleTab(page);
   await runCommandFromPalette(page, 'Preferences: Color Theme');
-  await page.locator('.quick-input-widget input[type="text"]').fill(themeName);
+  const input = page.locator('.quick-input-widget input[type="text"]');
+  // The palette and the theme picker share one widget: text typed before the picker has replaced
+  // the palette's list is lost with it (CI saw this once). Wait for the picker's own placeholder,
+  // and type again if the row still does not show.
+  await page.waitForFunction(
+    () => document.querySelector('.quick-input-widget input[type="text"]')?.getAttribute('placeholder')?.startsWith('Select Color Theme'),
+    undefined,
+    { timeout: STEP_TIMEOUT_MS },
+  );
+  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: themeName }).first();
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  for (;;) {
+    await input.fill(themeName);
+    if (await row.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) break;
+    if (Date.now() > deadline) throw new Error(`the theme picker shows no row '${themeName}'`);
+  }
   await acceptQuickPickRow(page, themeName);
   // Wait until the workbench root says the theme kind that was asked for.
   await page.waitForFunction(
