@@ -4,6 +4,43 @@
 //  - dist/cli.js: the terminal command, for Node.
 // MathJax is bundled but only evaluated on first render (dynamic import inside the bundle).
 const esbuild = require('esbuild');
+const { readFile } = require('node:fs/promises');
+const path = require('node:path');
+
+const MATHJAX_TS = path.join(__dirname, 'node_modules', 'mathjax-full', 'ts');
+
+/**
+ * mathjax-full's `js/` is compiled to ES5: classes as functions, and every for-of, spread and
+ * destructuring through tslib helpers that allocate. The same package ships its TypeScript
+ * sources in `ts/`; compiled here for ES2022 they give the same SVGs from a smaller bundle that
+ * converts about a quarter faster (measured with `npm run bench`). MathJax is written for
+ * TypeScript's old class-field semantics (a subclass's declared field must not reset what the
+ * base constructor set), so its files are compiled with useDefineForClassFields off; ours keep
+ * the standard semantics.
+ */
+function mathjaxFromTypeScript({ onlyFrom } = {}) {
+  return {
+    name: 'mathjax-from-typescript',
+    setup(build) {
+      build.onResolve({ filter: /^mathjax-full\/js\// }, (args) => {
+        // `onlyFrom`: a folder; imports from elsewhere (a benchmark's naive baseline) keep the published ES5 build.
+        if (onlyFrom && !args.importer.startsWith(onlyFrom)) return undefined;
+        return { path: path.join(MATHJAX_TS, args.path.slice('mathjax-full/js/'.length).replace(/\.js$/, '.ts')) };
+      });
+      build.onLoad({ filter: /[\\/]mathjax-full[\\/]ts[\\/].*\.ts$/ }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        const { code } = await esbuild.transform(source, {
+          loader: 'ts',
+          target: 'es2022',
+          sourcefile: args.path,
+          tsconfigRaw: { compilerOptions: { useDefineForClassFields: false } },
+        });
+        // Loaded as TypeScript again so that re-exports of types (gone after the transform) are dropped, as TypeScript would.
+        return { contents: code, loader: 'ts', resolveDir: path.dirname(args.path) };
+      });
+    },
+  };
+}
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -17,6 +54,7 @@ const common = {
   target: 'es2022',
   logLevel: 'warning',
   legalComments: 'none',
+  plugins: [mathjaxFromTypeScript()],
 };
 
 const builds = [
@@ -48,7 +86,11 @@ async function main() {
   await Promise.all(builds.map((b) => esbuild.build(b)));
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+module.exports = { builds, mathjaxFromTypeScript };
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,14 +1,14 @@
 // `npm run bench`: each figure beside a baseline measured in the same process, so the ratio
 // holds on a noisy machine. Prints a table and writes bench/results.json. Asserts nothing.
 import { spawnSync } from 'node:child_process';
-import { buildSync } from 'esbuild';
+import { build } from 'esbuild';
+import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildWalkthrough } from '../src/core/derivation';
 import { computeLoss } from '../src/core/loss';
 import { parseInput } from '../src/core/parse';
 import type { LossOptions, Walkthrough } from '../src/core/types';
-import { getMathRenderer, renderHtmlFragment } from '../src/render';
 import { allEquations, naiveRenderer } from './naive-mathjax';
 import { cliPageBench } from './cli-page';
 import { measureSizes, type SizeFigures } from './size';
@@ -139,6 +139,26 @@ function parseBench(): void {
   if (sink === 42) console.log('');
 }
 
+const require = createRequire(import.meta.url);
+const { mathjaxFromTypeScript } = require('../esbuild.js') as { mathjaxFromTypeScript: (o?: { onlyFrom?: string }) => import('esbuild').Plugin };
+/** Only our sources get the shipped MathJax build; the naive baseline keeps the published one. */
+const shippedMathJax = mathjaxFromTypeScript({ onlyFrom: join(process.cwd(), 'src') });
+
+type RenderModule = typeof import('../src/render');
+let engine: RenderModule | undefined;
+
+/**
+ * The render layer bundled as it ships (esbuild.js builds MathJax from its TypeScript sources),
+ * rather than src/render through tsx, which would run the published ES5 build of MathJax.
+ */
+async function shippedRender(): Promise<RenderModule> {
+  if (engine) return engine;
+  const outfile = join(process.cwd(), 'dist', 'bench', 'render.cjs');
+  await build({ entryPoints: [join('src', 'render', 'index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2022', outfile, logLevel: 'warning', plugins: [shippedMathJax] });
+  engine = require(outfile) as RenderModule;
+  return engine;
+}
+
 /** A 20-label walkthrough with fresh numbers, so a warm cache only helps where a page really repeats itself. */
 function twentyLabels(seed: number): Walkthrough {
   const rand = random(seed);
@@ -154,6 +174,7 @@ function twentyLabels(seed: number): Walkthrough {
 }
 
 async function renderBench(): Promise<void> {
+  const { getMathRenderer, renderHtmlFragment } = await shippedRender();
   const math = await getMathRenderer();
   const naive = naiveRenderer();
   let seed = 100;
@@ -179,6 +200,7 @@ async function renderBench(): Promise<void> {
 
 /** The same page again (a refresh, or a setting toggled and back): where the renderer's cache applies. */
 async function samePageBench(): Promise<void> {
+  const { getMathRenderer, renderHtmlFragment } = await shippedRender();
   const math = await getMathRenderer();
   const naive = naiveRenderer();
   const w = twentyLabels(99);
@@ -206,14 +228,14 @@ async function samePageBench(): Promise<void> {
  * script is bundled by esbuild first, as the extension and the CLI are, so loading is measured
  * as users meet it rather than through tsx's on-the-fly compilation.
  */
-function buildColdRenderScript(): string {
+async function buildColdRenderScript(): Promise<string> {
   const bundle = join('dist', 'bench', 'cold-render.js');
-  buildSync({ entryPoints: [join('bench', 'cold-render.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2022', outfile: bundle, logLevel: 'warning' });
+  await build({ entryPoints: [join('bench', 'cold-render.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2022', outfile: bundle, logLevel: 'warning', plugins: [shippedMathJax] });
   return bundle;
 }
 
-function coldRenderBench(): void {
-  const bundle = buildColdRenderScript();
+async function coldRenderBench(): Promise<void> {
+  const bundle = await buildColdRenderScript();
   const child = (which: string): number => {
     const r = spawnSync(process.execPath, [bundle, which], { encoding: 'utf8' });
     const last = r.stdout.trim().split('\n').pop() ?? '';
@@ -240,8 +262,8 @@ function coldRenderBench(): void {
 }
 
 /** The page from `node dist/cli.js --format html` against the naive script, each a whole process. */
-function cliPage(): void {
-  const { ms, baselineMs, pageBytes } = cliPageBench(buildColdRenderScript());
+async function cliPage(): Promise<void> {
+  const { ms, baselineMs, pageBytes } = cliPageBench(await buildColdRenderScript());
   record({
     name: `20-label page from the CLI, whole process, CPU time (${(pageBytes / 1024).toFixed(0)} KB of HTML)`,
     ms,
@@ -301,10 +323,10 @@ async function main(): Promise<void> {
   parseBench();
   await renderBench();
   await samePageBench();
-  coldRenderBench();
+  await coldRenderBench();
   // Packaging builds the production bundles, which the CLI page bench then runs.
   const sizes = measureSizes();
-  cliPage();
+  await cliPage();
   millionCli();
   const hover = await benchHover();
   const workbench = await benchWorkbench();

@@ -1,10 +1,10 @@
-// Runs the Node unit suites (core, render, CLI) with node:test through tsx.
+// Runs the Node unit suites (core, render, the build, CLI) with node:test through tsx.
 // Node 20's --test takes no globs, so the files are listed here.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const roots = ['test/core', 'test/render', 'test/cli.test.ts'];
+const roots = ['test/core', 'test/render', 'test/build', 'test/cli.test.ts'];
 const files = [];
 function walk(dir) {
   let entries;
