@@ -7,9 +7,12 @@ import { liteAdaptor } from 'mathjax-full/js/adaptors/liteAdaptor.js';
 import { RegisterHTMLHandler } from 'mathjax-full/js/handlers/html.js';
 import 'mathjax-full/js/input/tex/base/BaseConfiguration.js';
 import 'mathjax-full/js/input/tex/ams/AmsConfiguration.js';
+import { STATE, type MathItem } from 'mathjax-full/js/core/MathItem.js';
+import type { MmlNode, TextNode } from 'mathjax-full/js/core/MmlTree/MmlNode.js';
 import type { LiteElement } from 'mathjax-full/js/adaptors/lite/Element.js';
 import type { MathOptions, MathPage, MathRenderer } from './mathjax';
 import { escapeHtml } from './escape';
+import { numberTemplate } from './tex-numbers';
 
 /** Equations repeat a lot (the general formula once per label); beyond this the cache restarts. */
 const CACHE_LIMIT = 5000;
@@ -27,7 +30,24 @@ interface PageEntry {
   readonly glyphs: readonly string[];
 }
 
-export function createMathRenderer(): MathRenderer {
+type LiteMathItem = MathItem<unknown, unknown, unknown>;
+
+/** An equation shape parsed once: its math item, and the `<mn>` texts that hold its numbers. */
+interface ParsedShape {
+  readonly item: LiteMathItem;
+  readonly numbers: readonly TextNode[];
+}
+
+export interface MathRendererOptions {
+  /**
+   * Parse an equation's shape once and fill in each equation's numbers (tex-numbers.ts), rather
+   * than parse every equation. Default true; false renders each equation from its TeX alone.
+   */
+  readonly reuseParsedShapes?: boolean;
+}
+
+export function createMathRenderer(options: MathRendererOptions = {}): MathRenderer {
+  const reuseParsedShapes = options.reuseParsedShapes ?? true;
   const adaptor = liteAdaptor();
   RegisterHTMLHandler(adaptor);
   const document = (fontCache: 'local' | 'global') => {
@@ -39,13 +59,15 @@ export function createMathRenderer(): MathRenderer {
       },
     });
     const output = new SVG({ fontCache });
-    return { doc: mathjax.document('', { InputJax: tex, OutputJax: output }), output };
+    const doc = mathjax.document('', { InputJax: tex, OutputJax: output });
+    return { doc, output, shapes: new Map<string, ParsedShape | null>() };
   };
+  type MathDoc = ReturnType<typeof document>;
   // 'local': each SVG carries the glyphs it uses, so it renders wherever it is placed (a hover
   // image, a coloured SVG). 'global': glyphs are referenced and written once per page. Each is
   // created on first use: the CLI's page never needs the first, a hover never the second.
-  let localDoc: ReturnType<typeof document> | undefined;
-  let globalDoc: ReturnType<typeof document> | undefined;
+  let localDoc: MathDoc | undefined;
+  let globalDoc: MathDoc | undefined;
   const local = () => (localDoc ??= document('local'));
   const global = () => (globalDoc ??= document('global'));
   const cache = new Map<string, string>();
@@ -63,11 +85,65 @@ export function createMathRenderer(): MathRenderer {
     }
   }
 
+  /** A math item for `tex`, as `MathDocument.convert` makes one (its defaults for the metrics). */
+  function mathItem(math: MathDoc, tex: string, display: boolean): LiteMathItem {
+    const { doc } = math;
+    const item = new doc.options['MathItem'](tex, doc.inputJax[0], display) as LiteMathItem;
+    item.start.node = adaptor.body(doc.document);
+    item.setMetrics(16, 8, 80 * 8, 1000000, 1);
+    return item;
+  }
+
+  /**
+   * The shape of `template` parsed, or null when it cannot stand for its equations: it does not
+   * parse, or MathJax did not read each `0` put in for a number as one `<mn>` of its own.
+   */
+  function parseShape(math: MathDoc, template: string, count: number, display: boolean): ParsedShape | null {
+    const item = mathItem(math, template, display);
+    try {
+      item.convert(math.doc, STATE.COMPILED);
+    } catch {
+      return null;
+    }
+    const numbers: TextNode[] = [];
+    let exact = true;
+    (item.root as MmlNode).walkTree((child) => {
+      const node = child as MmlNode;
+      if (!node.isKind('mn')) return;
+      const text = node.childNodes.length === 1 ? (node.childNodes[0] as TextNode) : undefined;
+      if (text?.isKind('text') && text.getText() === '0') numbers.push(text);
+      else exact = false;
+    });
+    return exact && numbers.length === count ? { item, numbers } : null;
+  }
+
+  /** Typesets `source`, from a parsed shape where one fits; throws what MathJax throws. */
+  function typeset(math: MathDoc, source: string, display: boolean): LiteElement {
+    const found = reuseParsedShapes ? numberTemplate(source) : null;
+    if (found) {
+      const key = `${display ? 'D' : 'I'}\u0000${found.template}`;
+      let shape = math.shapes.get(key);
+      if (shape === undefined) {
+        shape = parseShape(math, found.template, found.numbers.length, display);
+        if (math.shapes.size >= CACHE_LIMIT) math.shapes.clear();
+        math.shapes.set(key, shape);
+      }
+      if (shape) {
+        shape.numbers.forEach((text, i) => text.setText(found.numbers[i] ?? ''));
+        // Back to parsed: the output jax typesets the tree again, as MathJax's own rerender does.
+        shape.item.state(STATE.COMPILED);
+        shape.item.convert(math.doc);
+        return shape.item.typesetRoot as LiteElement;
+      }
+    }
+    return math.doc.convert(source, { display }) as LiteElement;
+  }
+
   /** The SVG without its text alternative (added per call, so one equation read differently is still rendered once). */
-  function render(doc: ReturnType<typeof document>['doc'], source: string, display: boolean, color: string | undefined): string {
+  function render(math: MathDoc, source: string, display: boolean, color: string | undefined): string {
     let container: LiteElement;
     try {
-      container = doc.convert(source, { display }) as LiteElement;
+      container = typeset(math, source, display);
     } catch (e) {
       return errorSvg(e instanceof Error ? e.message : String(e), source);
     }
@@ -97,7 +173,7 @@ export function createMathRenderer(): MathRenderer {
     const key = `${display ? 'D' : 'I'}\u0000${source}`;
     let entry = pageCache.get(key);
     if (entry === undefined) {
-      const svg = render(global().doc, source, display, undefined);
+      const svg = render(global(), source, display, undefined);
       collectNewGlyphs();
       entry = { svg, glyphs: [...new Set(Array.from(svg.matchAll(GLYPH_REF), (m) => m[1] ?? ''))] };
       if (pageCache.size >= CACHE_LIMIT) pageCache.clear();
@@ -113,7 +189,7 @@ export function createMathRenderer(): MathRenderer {
       const key = `${display ? 'D' : 'I'}\u0000${color ?? ''}\u0000${source}`;
       let svgText = cache.get(key);
       if (svgText === undefined) {
-        svgText = render(local().doc, source, display, color);
+        svgText = render(local(), source, display, color);
         if (cache.size >= CACHE_LIMIT) cache.clear();
         cache.set(key, svgText);
       }
