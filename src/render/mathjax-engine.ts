@@ -19,6 +19,8 @@ const CACHE_LIMIT = 5000;
 
 const COLOR = /^(#[0-9a-fA-F]{3,8}|rgba?\([0-9.,%\s]+\)|[a-zA-Z]{1,30})$/;
 
+const UNUSED_ATTRIBUTES = ['data-c', 'data-mjx-texclass'];
+
 class TexError extends Error {}
 
 /** What a document's equations reference: `<use xlink:href="#MJX-TEX-I-1D466">`. */
@@ -76,12 +78,16 @@ export function createMathRenderer(options: MathRendererOptions = {}): MathRende
   const glyphPaths = new Map<string, string>();
   let css: string | undefined;
 
-  function stripStyles(node: LiteElement): void {
+  function stripAttributes(node: LiteElement): void {
     // The panel's Content Security Policy refuses style attributes; nothing here needs them
     // (vertical-align only matters for inline math, which the walkthrough does not use).
     adaptor.removeAttribute(node, 'style');
+    // MathJax's notes of each glyph's character and each node's TeX class serve its own menus and
+    // explorer, which the walkthrough does not load: a tenth of a page. (data-mml-node stays:
+    // MathJax's stylesheet lays out aligned rows and errors by it.)
+    for (const name of UNUSED_ATTRIBUTES) adaptor.removeAttribute(node, name);
     for (const child of adaptor.childNodes(node)) {
-      if (adaptor.kind(child) !== '#text' && adaptor.kind(child) !== '#comment') stripStyles(child as LiteElement);
+      if (adaptor.kind(child) !== '#text' && adaptor.kind(child) !== '#comment') stripAttributes(child as LiteElement);
     }
   }
 
@@ -148,7 +154,7 @@ export function createMathRenderer(options: MathRendererOptions = {}): MathRende
       return errorSvg(e instanceof Error ? e.message : String(e), source);
     }
     const svgNode = adaptor.firstChild(container) as LiteElement;
-    stripStyles(svgNode);
+    stripAttributes(svgNode);
     if (color) {
       for (const g of adaptor.childNodes(svgNode)) {
         if (adaptor.kind(g) === 'g') {
