@@ -9,7 +9,7 @@ import { PANEL_OPEN_CONTEXT_KEY, WALKTHROUGH_VIEW_TYPE } from '../commands';
 import { runExport, type ExportSubject } from '../exports/walkthroughExports';
 import { progressOf, recordProgress } from '../learn/progress';
 import { guarded, runGuarded } from '../log';
-import { yieldToHost } from '../schedule';
+import { createPauser } from '../schedule';
 import { readSettings } from '../settings';
 import { effectiveOptions, explainSource, type Extent } from './explain';
 import { renderPanelErrorPage, renderPanelPage, type PageResources } from './html';
@@ -179,12 +179,13 @@ export class WalkthroughPanel implements vscode.Disposable {
     const walkthrough = result.value;
     const { getMathRenderer, renderDerivationCard, renderHtmlFragment } = await import('../../render');
     const math = await getMathRenderer();
-    // Typesetting takes tens of milliseconds a card, so 50 cards in one go would block the
-    // extension host for seconds: each card is typeset in its own task first, and the fragment
-    // below takes their SVGs from the renderer's cache.
+    // A card can take tens of milliseconds to typeset, so 50 cards in one go could block the
+    // extension host for a second: the cards are typeset a few at a time, in tasks of their own,
+    // and the fragment below takes their SVGs from the renderer's cache.
+    const pauser = createPauser();
     for (const d of walkthrough.derivations) {
       renderDerivationCard(walkthrough, d.detail.flatIndex, math);
-      await yieldToHost();
+      await pauser.pause();
       if (generation !== this.generation || this.disposed) return result;
     }
     const fragment = renderHtmlFragment(walkthrough, math);
