@@ -19,6 +19,9 @@ const CACHE_LIMIT = 5000;
 
 const COLOR = /^(#[0-9a-fA-F]{3,8}|rgba?\([0-9.,%\s]+\)|[a-zA-Z]{1,30})$/;
 
+/** A parsed shape holds MathJax's tree, about 25 KB: a page uses tens of them, so this bounds memory, not hits. */
+const SHAPE_LIMIT = 1000;
+
 const UNUSED_ATTRIBUTES = ['data-c', 'data-mjx-texclass'];
 
 class TexError extends Error {}
@@ -131,7 +134,7 @@ export function createMathRenderer(options: MathRendererOptions = {}): MathRende
       let shape = math.shapes.get(key);
       if (shape === undefined) {
         shape = parseShape(math, found.template, found.numbers.length, display);
-        if (math.shapes.size >= CACHE_LIMIT) math.shapes.clear();
+        if (math.shapes.size >= SHAPE_LIMIT) math.shapes.clear();
         math.shapes.set(key, shape);
       }
       if (shape) {
@@ -139,7 +142,11 @@ export function createMathRenderer(options: MathRendererOptions = {}): MathRende
         // Back to parsed: the output jax typesets the tree again, as MathJax's own rerender does.
         shape.item.state(STATE.COMPILED);
         shape.item.convert(math.doc);
-        return shape.item.typesetRoot as LiteElement;
+        const container = shape.item.typesetRoot as LiteElement;
+        // A shape keeps its parsed tree only, not the last SVG drawn from it (three times the memory).
+        shape.item.typesetRoot = null;
+        shape.item.state(STATE.COMPILED);
+        return container;
       }
     }
     return math.doc.convert(source, { display }) as LiteElement;
