@@ -143,7 +143,7 @@ export function createMathRenderer(options: MathRendererOptions = {}): MathRende
         shape.item.state(STATE.COMPILED);
         shape.item.convert(math.doc);
         const container = shape.item.typesetRoot as LiteElement;
-        // A shape keeps its parsed tree only, not the last SVG drawn from it (three times the memory).
+        // A shape keeps its parsed tree only, not also the last SVG drawn from it (a third of its memory).
         shape.item.typesetRoot = null;
         shape.item.state(STATE.COMPILED);
         return container;
