@@ -65,6 +65,9 @@ const builds = [
     format: 'cjs',
     platform: 'neutral',
     mainFields: ['browser', 'module', 'main'],
+    // Its `browser` field is a file map, which esbuild applies only to browser builds; the browser
+    // file reads no files (we give it the bundle's contents), so it serves the Node host as well.
+    alias: { '@vscode/l10n': '@vscode/l10n/dist/browser.js' },
     external: ['vscode'],
   },
   {
