@@ -1,6 +1,7 @@
 // How the element losses become the one number the framework reports, written out: the general
 // formula, the sum with its terms, the value. Works from the engine's own `reductionDivisor`, so
 // what is shown is what was computed.
+import * as l10n from '@vscode/l10n';
 import type { DerivationStep, LossResult } from '../types';
 import { PRESETS, averagingOf } from '../loss';
 import { formatNumber, formatNumberTex } from './format';
@@ -57,7 +58,7 @@ export function reductionSteps(result: LossResult, ctx: ReductionContext): Deriv
       {
         kind: 'result',
         tex: 'L_{i} = \\mathrm{BCE}_{i}, \\quad i = 1, \\ldots, ' + String(count),
-        text: `With reduction 'none' there is no single number: the answer is the list of ${count} element losses in the table.`,
+        text: l10n.t`With reduction 'none' there is no single number: the answer is the list of ${count} element losses in the table.`,
       },
     ];
   }
@@ -76,28 +77,33 @@ export function reductionSteps(result: LossResult, ctx: ReductionContext): Deriv
   const final: DerivationStep = {
     kind: 'result',
     tex: `L = ${tex(result.loss)}`,
-    text: `The ${options.reduction === 'sum' ? 'summed' : 'averaged'} loss is ${fmt(result.loss)}, the number ${preset.displayName} reports.`,
+    text:
+      options.reduction === 'sum'
+        ? l10n.t`The summed loss is ${fmt(result.loss)}, the number ${preset.displayName} reports.`
+        : l10n.t`The averaged loss is ${fmt(result.loss)}, the number ${preset.displayName} reports.`,
   };
-  const truncated = count > MAX_TERMS ? ' Only the first three and the last two terms are written out; the full list is in the table.' : '';
+  const truncated = count > MAX_TERMS ? ' ' + l10n.t('Only the first three and the last two terms are written out; the full list is in the table.') : '';
 
   // A batch averaged (or summed) per sample first: show each sample, then the batch.
   const perSample = result.shape.length > 1 && rows > 1 && !ctx.weighted ? batchLayout(divisor, count, cols) : null;
   if (perSample) {
     const { rowDivisor, outerDivisor } = perSample;
     const rowSymbol = rowDivisor === 1 ? 'S' : '\\bar{L}';
-    const rowWord = rowDivisor === 1 ? 'sum' : 'mean';
+    const rowSum = rowDivisor === 1;
+    const outerSum = outerDivisor === 1;
     const rowFormula = rowDivisor === 1 ? `\\sum_{j=1}^{n}` : `\\frac{1}{n} \\sum_{j=1}^{n}`;
     const outerFormula = outerDivisor === 1 ? `\\sum_{b=1}^{B}` : `\\frac{1}{B} \\sum_{b=1}^{B}`;
-    const order = `Each sample's losses are ${rowWord === 'sum' ? 'summed' : 'averaged'} first, then the ${rows} per-sample ${rowWord}s are ${outerDivisor === 1 ? 'added up' : 'averaged'}.`;
+    const order = sampleOrder(rowSum, outerSum, rows);
+    const name = preset.displayName;
     // Frameworks that average the whole batch at once get the same number, as every row has n labels.
-    const how =
-      averagingOf(options.preset, ctx.weighted) === 'per-sample'
-        ? `${preset.displayName} does exactly this: ${order}`
-        : `${preset.displayName} ${rowDivisor === 1 ? 'adds up' : 'averages'} all ${count} losses at once; since every sample has ${cols} labels, that is the same as this: ${order}`;
+    let how: string;
+    if (averagingOf(options.preset, ctx.weighted) === 'per-sample') how = l10n.t`${name} does exactly this: ${order}`;
+    else if (rowSum) how = l10n.t`${name} adds up all ${count} losses at once; since every sample has ${cols} labels, that is the same as this: ${order}`;
+    else how = l10n.t`${name} averages all ${count} losses at once; since every sample has ${cols} labels, that is the same as this: ${order}`;
     steps.push({
       kind: 'formula',
       tex: `L = ${outerFormula} ${rowSymbol}_{b}, \\qquad ${rowSymbol}_{b} = ${rowFormula} \\mathrm{BCE}_{b,j}`,
-      text: `The batch has B = ${rows} samples of n = ${cols} labels. ${how}`,
+      text: l10n.t`The batch has B = ${rows} samples of n = ${cols} labels. ${how}`,
     });
     const rowValues: number[] = [];
     for (let r = 0; r < rows; r++) {
@@ -110,17 +116,21 @@ export function reductionSteps(result: LossResult, ctx: ReductionContext): Deriv
       const rowTerms = terms(shownIndexes(cols), (j) => termTex(r * cols + j));
       const lhs = `${rowSymbol}_{${r + 1}}`;
       const sum = texSum(lhs, rowDivisor === 1 ? '' : frac(rowDivisor, ctx.precision), rowTerms);
+      const value = fmt(rowValues[r] ?? NaN);
+      const sentence = rowSum
+        ? l10n.t`Sample ${r + 1}: the sum of its ${cols} element losses is ${value}.`
+        : l10n.t`Sample ${r + 1}: the mean of its ${cols} element losses is ${value}.`;
       steps.push({
         kind: 'average',
         tex: `${sum} = ${tex(rowValues[r] ?? NaN)}`,
-        text: `Sample ${r + 1}: the ${rowWord} of its ${cols} element losses is ${fmt(rowValues[r] ?? NaN)}.${cols > MAX_TERMS ? ' The middle terms are in the table.' : ''}`,
+        text: `${sentence}${cols > MAX_TERMS ? ' ' + l10n.t('The middle terms are in the table.') : ''}`,
       });
     }
     const outerTerms = terms(shownIndexes(rows), (r) => tex(rowValues[r] ?? NaN));
     steps.push({
       kind: 'average',
       tex: texSum('L', outerDivisor === 1 ? '' : frac(outerDivisor, ctx.precision), outerTerms),
-      text: `Then the ${rows} per-sample ${rowWord}s are ${outerDivisor === 1 ? 'added up' : 'averaged'}.${rows > MAX_SAMPLES ? ' Samples not shown here are in the table.' : ''}`,
+      text: `${thenCombined(rowSum, outerSum, rows)}${rows > MAX_SAMPLES ? ' ' + l10n.t('Samples not shown here are in the table.') : ''}`,
     });
     steps.push(final);
     return steps;
@@ -132,22 +142,46 @@ export function reductionSteps(result: LossResult, ctx: ReductionContext): Deriv
   let formulaText: string;
   if (divisor === 1) {
     formula = `L = \\sum_{i=1}^{N} ${sumName}`;
-    formulaText = `The loss is the sum of the N = ${count} element losses${ctx.weighted ? ', each times its weight' : ''}.`;
+    formulaText = ctx.weighted
+      ? l10n.t`The loss is the sum of the N = ${count} element losses, each times its weight.`
+      : l10n.t`The loss is the sum of the N = ${count} element losses.`;
   } else if (divisor === count) {
     formula = `L = \\frac{1}{N} \\sum_{i=1}^{N} ${sumName}`;
-    formulaText = `The loss is the mean of the N = ${count} element losses${ctx.weighted ? ', each times its weight, divided by the number of elements' : ''}.`;
+    formulaText = ctx.weighted
+      ? l10n.t`The loss is the mean of the N = ${count} element losses, each times its weight, divided by the number of elements.`
+      : l10n.t`The loss is the mean of the N = ${count} element losses.`;
   } else {
     formula = `L = \\frac{1}{D} \\sum_{i=1}^{N} ${sumName}, \\qquad D = ${tex(divisor)}`;
-    formulaText = `The ${ctx.weighted ? 'weighted ' : ''}sum of the N = ${count} element losses is divided by D = ${fmt(divisor)}.`;
+    formulaText = ctx.weighted
+      ? l10n.t`The weighted sum of the N = ${count} element losses is divided by D = ${fmt(divisor)}.`
+      : l10n.t`The sum of the N = ${count} element losses is divided by D = ${fmt(divisor)}.`;
   }
   steps.push({ kind: 'formula', tex: formula, text: `${formulaText} ${preset.averaging}` });
   steps.push({
     kind: 'average',
     tex: texSum('L', factor, all),
-    text: `Written out with the numbers from each element.${truncated}`,
+    text: `${l10n.t('Written out with the numbers from each element.')}${truncated}`,
   });
   steps.push(final);
   return steps;
+}
+
+/** The order of a per-sample reduction: a whole sentence for each combination of sum and mean. */
+function sampleOrder(rowSum: boolean, outerSum: boolean, rows: number): string {
+  if (rowSum) {
+    return outerSum
+      ? l10n.t`Each sample's losses are summed first, then the ${rows} per-sample sums are added up.`
+      : l10n.t`Each sample's losses are summed first, then the ${rows} per-sample sums are averaged.`;
+  }
+  return outerSum
+    ? l10n.t`Each sample's losses are averaged first, then the ${rows} per-sample means are added up.`
+    : l10n.t`Each sample's losses are averaged first, then the ${rows} per-sample means are averaged.`;
+}
+
+/** The last step of a per-sample reduction, worded like `sampleOrder`. */
+function thenCombined(rowSum: boolean, outerSum: boolean, rows: number): string {
+  if (rowSum) return outerSum ? l10n.t`Then the ${rows} per-sample sums are added up.` : l10n.t`Then the ${rows} per-sample sums are averaged.`;
+  return outerSum ? l10n.t`Then the ${rows} per-sample means are added up.` : l10n.t`Then the ${rows} per-sample means are averaged.`;
 }
 
 /** How a batch's reduction splits into per-sample then per-batch, from the engine's divisor. */

@@ -1,6 +1,7 @@
 // The steps of one element's derivation, in the order the article works them by hand:
 // (σ), formula, numbers substituted, the term that cancels, (safeguard), logs, sign, (base), result,
 // then the gradient. Each step is TeX plus one plain sentence that says the same thing.
+import * as l10n from '@vscode/l10n';
 import type { DerivationStep, ElementDetail, LossOptions, LossRule } from '../types';
 import { PRESETS } from '../loss';
 import { formatNumber, formatNumberTex, numberTextToTex, oneMinusDecimal } from './format';
@@ -38,6 +39,11 @@ export function elementSteps(d: ElementDetail, ctx: ElementContext): DerivationS
 /** Text of a number for TeX, wrapped in parentheses when negative so it can follow `\cdot` or `-`. */
 function texFactor(tex: string): string {
   return tex.startsWith('-') ? `(${tex})` : tex;
+}
+
+/** `a and b and c`, each join a message so that a translation can choose its own word order. */
+function andList(items: readonly string[]): string {
+  return items.length === 0 ? '' : items.reduce((acc, item) => l10n.t('{0} and {1}', acc, item));
 }
 
 /** Joins the factors that are not 1 with `\cdot`; '' when all are 1. */
@@ -111,7 +117,7 @@ class ElementStepBuilder {
     this.add(
       'sigmoid',
       tex,
-      `The model's raw score (logit) for ${this.who} is z = ${z}; the sigmoid σ(z) = 1/(1 + e^−z) turns it into a probability: ŷ = ${this.pText}.`,
+      l10n.t`The model's raw score (logit) for ${this.who} is z = ${z}; the sigmoid σ(z) = 1/(1 + e^−z) turns it into a probability: ŷ = ${this.pText}.`,
     );
   }
 
@@ -149,12 +155,12 @@ class ElementStepBuilder {
     }
     const why =
       z > 0
-        ? `1 − σ(z) = 1 − 1/(1 + e^−z) loses every digit and rounds to 0 (from about z = 17 in float32, z = 37 in float64), so ln(1 − σ(z)) would be −∞`
-        : `σ(z) = 1/(1 + e^−z) needs e^−z = e^${zText.replace(/^-/, '')}, which overflows to ∞ once −z passes about 88.7 in float32 (709.8 in float64), and then ln σ(z) = ln 0 = −∞`;
+        ? l10n.t('1 − σ(z) = 1 − 1/(1 + e^−z) loses every digit and rounds to 0 (from about z = 17 in float32, z = 37 in float64), so ln(1 − σ(z)) would be −∞')
+        : l10n.t`σ(z) = 1/(1 + e^−z) needs e^−z = e^${zText.replace(/^-/, '')}, which overflows to ∞ once −z passes about 88.7 in float32 (709.8 in float64), and then ln σ(z) = ln 0 = −∞`;
     this.add(
       'safeguard',
       tex,
-      `With |z| this large the loss is not computed through σ(z): ${why}. The frameworks use the equal, stable form ${formula}, whose exponent is never positive, so nothing overflows: ${this.fmt(value)}.`,
+      l10n.t`With |z| this large the loss is not computed through σ(z): ${why}. The frameworks use the equal, stable form ${formula}, whose exponent is never positive, so nothing overflows: ${this.fmt(value)}.`,
     );
   }
 
@@ -164,9 +170,9 @@ class ElementStepBuilder {
     const w = this.weighted ? 'w' : '';
     const pw = this.posWeighted ? 'p_{w} ' : '';
     const tex = `\\mathrm{BCE} = -${w}\\left[ ${pw}y \\ln(\\hat{y}) + (1 - y) \\ln(1 - \\hat{y}) \\right]`;
-    let text = `The loss for ${this.who} compares the target y with the predicted probability ŷ: −[y·ln(ŷ) + (1 − y)·ln(1 − ŷ)], with the natural log ln as every framework uses.`;
-    if (this.posWeighted) text += ' The positive weight p_w multiplies only the term for a present label.';
-    if (this.weighted) text += ' The element weight w multiplies the whole loss.';
+    let text = l10n.t`The loss for ${this.who} compares the target y with the predicted probability ŷ: −[y·ln(ŷ) + (1 − y)·ln(1 − ŷ)], with the natural log ln as every framework uses.`;
+    if (this.posWeighted) text += ' ' + l10n.t('The positive weight p_w multiplies only the term for a present label.');
+    if (this.weighted) text += ' ' + l10n.t('The element weight w multiplies the whole loss.');
     this.add('formula', tex, text);
   }
 
@@ -201,13 +207,19 @@ class ElementStepBuilder {
     const p = this.pTex;
     const y = this.yTex;
     const tex = `${this.bce} = ${this.bracket(`${this.posCoefficientTex()} \\ln(${p}) + (1 - ${y}) \\ln(1 - ${p})`)}`;
-    let text = `Put in the numbers: y = ${this.yText} and ŷ = ${this.pText}`;
-    if (this.posWeighted) text += `, p_w = ${this.fmt(this.d.posWeight)}`;
-    if (this.weighted) text += `, w = ${this.fmt(this.d.weight)}`;
-    text += '.';
+    // Each combination of weights is a whole sentence, so that a translation never joins pieces.
+    const yText = this.yText;
+    const pText = this.pText;
+    const pwText = this.fmt(this.d.posWeight);
+    const wText = this.fmt(this.d.weight);
+    let text: string;
+    if (this.posWeighted && this.weighted) text = l10n.t`Put in the numbers: y = ${yText} and ŷ = ${pText}, p_w = ${pwText}, w = ${wText}.`;
+    else if (this.posWeighted) text = l10n.t`Put in the numbers: y = ${yText} and ŷ = ${pText}, p_w = ${pwText}.`;
+    else if (this.weighted) text = l10n.t`Put in the numbers: y = ${yText} and ŷ = ${pText}, w = ${wText}.`;
+    else text = l10n.t`Put in the numbers: y = ${yText} and ŷ = ${pText}.`;
     const ls = this.ctx.options.labelSmoothing ?? 0;
     if (ls !== 0) {
-      text += ` Label smoothing ${formatNumber(ls)} has moved the target from ${this.ctx.targetText} to y(1 − ${formatNumber(ls)}) + ${formatNumber(ls / 2)} = ${this.yText}.`;
+      text += ' ' + l10n.t`Label smoothing ${formatNumber(ls)} has moved the target from ${this.ctx.targetText} to y(1 − ${formatNumber(ls)}) + ${formatNumber(ls / 2)} = ${this.yText}.`;
     }
     this.add('substitute', tex, text);
   }
@@ -224,7 +236,7 @@ class ElementStepBuilder {
         this.add(
           'cancel',
           tex,
-          `The target is ${this.yText}, so the factor 1 − y is 0 and the right-hand term drops out: only ln(ŷ), the log of the probability given to the label being present, is left.`,
+          l10n.t`The target is ${this.yText}, so the factor 1 − y is 0 and the right-hand term drops out: only ln(ŷ), the log of the probability given to the label being present, is left.`,
         );
         return;
       }
@@ -235,7 +247,7 @@ class ElementStepBuilder {
         this.add(
           'cancel',
           tex,
-          `The target is ${this.yText}, so the factor y is 0 and the left-hand term drops out: only ln(1 − ŷ), the log of the probability given to the label being absent, is left.`,
+          l10n.t`The target is ${this.yText}, so the factor y is 0 and the left-hand term drops out: only ln(1 − ŷ), the log of the probability given to the label being absent, is left.`,
         );
         return;
       }
@@ -244,7 +256,7 @@ class ElementStepBuilder {
         this.add(
           'cancel',
           tex,
-          `The target ${this.yText} is neither 0 nor 1 (a soft label), so nothing cancels: both logs count, weighted by y = ${this.yText} and 1 − y = ${this.fmt(1 - this.d.target)}.`,
+          l10n.t`The target ${this.yText} is neither 0 nor 1 (a soft label), so nothing cancels: both logs count, weighted by y = ${this.yText} and 1 − y = ${this.fmt(1 - this.d.target)}.`,
         );
         return;
       }
@@ -267,10 +279,14 @@ class ElementStepBuilder {
           if (raw >= floor) continue;
           parts.push(`\\max\\left(\\ln(${this.argTex(arg)}), ${floor}\\right) = \\max\\left(${this.tex(raw)}, ${floor}\\right) = ${this.tex(log ?? floor)}`);
         }
+        const floorText = formatNumber(floor);
+        const most = formatNumber(-floor);
         this.add(
           'safeguard',
           parts.join(', \\qquad ') || `\\max(\\ln(\\cdot), ${floor})`,
-          `${name} clamps each log at ${formatNumber(floor)}: the log of ${this.pText === '0' || this.pText === '1' ? 'exactly 0' : 'a number this small'} would be ${this.pText === '0' || this.pText === '1' ? '−∞' : 'below that'}, so it counts as ${formatNumber(floor)} and the loss of one element is at most ${formatNumber(-floor)}.`,
+          this.pText === '0' || this.pText === '1'
+            ? l10n.t`${name} clamps each log at ${floorText}: the log of exactly 0 would be −∞, so it counts as ${floorText} and the loss of one element is at most ${most}.`
+            : l10n.t`${name} clamps each log at ${floorText}: the log of a number this small would be below that, so it counts as ${floorText} and the loss of one element is at most ${most}.`,
         );
         return;
       }
@@ -282,14 +298,14 @@ class ElementStepBuilder {
         const epsTex = numberTextToTex(epsText);
         const s = this.s;
         let tex = `\\hat{y}'_{${s}} = \\min\\left(\\max\\left(\\hat{y}_{${s}}, \\epsilon\\right), 1 - \\epsilon\\right) = ${this.tex(d.clippedPrediction)}, \\qquad \\epsilon = ${epsTex}`;
-        let text = `${name} clips ŷ to [ε, 1 − ε] with ε = ${epsText} before taking logs, so that no log sees 0: ŷ = ${this.pText} becomes ${this.fmt(d.clippedPrediction)}.`;
+        let text = l10n.t`${name} clips ŷ to [ε, 1 − ε] with ε = ${epsText} before taking logs, so that no log sees 0: ŷ = ${this.pText} becomes ${this.fmt(d.clippedPrediction)}.`;
         if (d.safeguard === 'clip-epsilon-plus-epsilon') {
           tex += `, \\qquad \\ln(\\hat{y}' + \\epsilon), \\; \\ln(1 - \\hat{y}' + \\epsilon)`;
-          text += ' It also adds ε inside both logs.';
+          text += ' ' + l10n.t('It also adds ε inside both logs.');
         }
-        if (this.ctx.rule === 'clip-to-logit') text += ' It then turns the clipped probability back into a logit and uses the logits formula, which gives the same logs.';
+        if (this.ctx.rule === 'clip-to-logit') text += ' ' + l10n.t('It then turns the clipped probability back into a logit and uses the logits formula, which gives the same logs.');
         if (this.ctx.rule === 'two-column-clip' || this.ctx.rule === 'sigmoid-two-column-clip') {
-          text = `${name} clips both class probabilities, 1 − ŷ and ŷ, to [ε, 1 − ε] with ε = ${epsText} (the machine epsilon of ${this.ctx.options.dtype}) before taking logs, so that no log sees 0.`;
+          text = l10n.t`${name} clips both class probabilities, 1 − ŷ and ŷ, to [ε, 1 − ε] with ε = ${epsText} (the machine epsilon of ${this.ctx.options.dtype}) before taking logs, so that no log sees 0.`;
         }
         this.add('safeguard', tex, text);
         return;
@@ -351,11 +367,15 @@ class ElementStepBuilder {
       const clamped = floor !== null && this.d.safeguard === 'clamp-log-100' && Math.log(arg) < floor;
       parts.push(clamped ? `\\max\\left(\\ln(${argTex}), ${floor}\\right) = ${this.tex(log)}` : `\\ln(${argTex}) = ${this.tex(log)}`);
       const argText = viaSigmoid?.text ?? this.argText(arg);
-      sentences.push(clamped ? `after the clamp the log of ${argText} counts as ${this.fmt(log)}` : `ln(${argText}) = ${this.fmt(log)}`);
+      sentences.push(clamped ? l10n.t`after the clamp the log of ${argText} counts as ${this.fmt(log)}` : `ln(${argText}) = ${this.fmt(log)}`);
     }
-    let text = `Evaluate the natural log${sentences.length > 1 ? 's' : ''}: ${sentences.join(' and ')}. The log of a probability below 1 is negative.`;
+    const evaluated = andList(sentences);
+    let text =
+      sentences.length > 1
+        ? l10n.t`Evaluate the natural logs: ${evaluated}. The log of a probability below 1 is negative.`
+        : l10n.t`Evaluate the natural log: ${evaluated}. The log of a probability below 1 is negative.`;
     if (this.logits) {
-      text += ' For logits the frameworks take these logs from z directly (log-sigmoid), which stays accurate even when σ(z) rounds to 0 or 1.';
+      text += ' ' + l10n.t('For logits the frameworks take these logs from z directly (log-sigmoid), which stays accurate even when σ(z) rounds to 0 or 1.');
     }
     this.add('log', parts.join(', \\qquad '), text);
   }
@@ -382,8 +402,18 @@ class ElementStepBuilder {
     const nats = d.loss * lnb;
     const wrapped = terms.length === 1 && !inner.startsWith('(') ? `(${inner})` : inner;
     const tex = `${this.bce} = ${prefix}${wrapped} = ${this.tex(nats)}`;
-    let text = `Flip the sign: the log${terms.length > 1 ? 's are' : ' is'} negative, so the loss comes out positive`;
-    text += this.weighted ? `, and the weight ${this.fmt(d.weight)} multiplies it: ${this.fmt(nats)}.` : `: ${this.fmt(nats)}.`;
+    const value = this.fmt(nats);
+    const weight = this.fmt(d.weight);
+    let text: string;
+    if (terms.length > 1) {
+      text = this.weighted
+        ? l10n.t`Flip the sign: the logs are negative, so the loss comes out positive, and the weight ${weight} multiplies it: ${value}.`
+        : l10n.t`Flip the sign: the logs are negative, so the loss comes out positive: ${value}.`;
+    } else {
+      text = this.weighted
+        ? l10n.t`Flip the sign: the log is negative, so the loss comes out positive, and the weight ${weight} multiplies it: ${value}.`
+        : l10n.t`Flip the sign: the log is negative, so the loss comes out positive: ${value}.`;
+    }
     this.add('negate', tex, text);
     return nats;
   }
@@ -395,7 +425,7 @@ class ElementStepBuilder {
     this.add(
       'base-change',
       tex,
-      `In base ${base} the loss is the same quantity in another unit: divide by ln ${base} ≈ ${formatNumber(LN_OF_BASE[base])}, giving ${this.fmt(inBase)}. Frameworks report the natural-log value, ${this.fmt(nats)}.`,
+      l10n.t`In base ${base} the loss is the same quantity in another unit: divide by ln ${base} ≈ ${formatNumber(LN_OF_BASE[base])}, giving ${this.fmt(inBase)}. Frameworks report the natural-log value, ${this.fmt(nats)}.`,
     );
   }
 
@@ -410,11 +440,11 @@ class ElementStepBuilder {
     const label = d.label !== null && isNamed(d.label) ? ` \\qquad (${texText(d.label)})` : '';
     const gap = Math.abs(d.target - d.prediction);
     let verdict: string;
-    if (gap <= 0.2) verdict = 'the prediction is close to the target, so the loss is small';
-    else if (gap < 0.5) verdict = 'the prediction is on the right side of 0.5 but not confident, so the loss is moderate';
-    else if (gap === 0.5) verdict = 'the prediction sits at 0.5, undecided';
-    else verdict = 'the prediction leans the wrong way, so the loss is large';
-    this.add('result', `${this.bce} = ${this.tex(value)}${label}`, `The loss for ${this.who} is ${this.fmt(value)}: ${verdict}.`);
+    if (gap <= 0.2) verdict = l10n.t('the prediction is close to the target, so the loss is small');
+    else if (gap < 0.5) verdict = l10n.t('the prediction is on the right side of 0.5 but not confident, so the loss is moderate');
+    else if (gap === 0.5) verdict = l10n.t('the prediction sits at 0.5, undecided');
+    else verdict = l10n.t('the prediction leans the wrong way, so the loss is large');
+    this.add('result', `${this.bce} = ${this.tex(value)}${label}`, l10n.t`The loss for ${this.who} is ${this.fmt(value)}: ${verdict}.`);
   }
 
   /**
@@ -500,35 +530,43 @@ class ElementStepBuilder {
       }
       split = {
         general: lines.length === 1 ? (lines[0] ?? '').replace(' &= ', ' = ') : `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`,
-        generalText: `The gradient${spoken.length > 1 ? 's' : ''} in general, the same for every element: ${spoken.join(' and ')}.`,
+        generalText:
+          spoken.length > 1
+            ? l10n.t`The gradients in general, the same for every element: ${andList(spoken)}.`
+            : l10n.t`The gradient in general, the same for every element: ${andList(spoken)}.`,
         numbers: `\\begin{aligned} ${lhsP(sub)} &= ${numP}${this.tex(gp)} \\\\ ${lhsZ(sub)} &= ${numZ}${this.tex(gz)} \\end{aligned}`,
       };
     }
 
-    const source = this.logits ? 'the logit z' : 'the logit z behind ŷ (if ŷ came from a sigmoid)';
-    const parts: string[] = [`∂L/∂ŷ = ${this.fmt(gp)} and ∂L/∂z = ${this.fmt(gz)}.`];
+    const source = this.logits ? l10n.t('the logit z') : l10n.t('the logit z behind ŷ (if ŷ came from a sigmoid)');
+    const parts: string[] = [l10n.t`∂L/∂ŷ = ${this.fmt(gp)} and ∂L/∂z = ${this.fmt(gz)}.`];
     if (zFormula) {
+      // Assembled from phrases: every combination as a sentence of its own would be 24 messages.
       const by =
         divisor === 1
-          ? ', with nothing to divide by since the losses are summed'
+          ? l10n.t('with nothing to divide by since the losses are summed')
           : isCount
-            ? `, divided by N = ${formatNumber(divisor)} because the loss is a mean`
-            : `, divided by D = ${formatNumber(divisor)} as the reduction does`;
-      const scaled = this.weighted ? `times the weight ${this.fmt(d.weight)}` : '';
-      const unit = o.logBase === 'e' ? '' : ` and by ln ${o.logBase} for the unit`;
-      const core = this.posWeighted ? `(1 + (p_w − 1)·y)·σ(z) − p_w·y` : `simply ${this.logits ? 'σ(z)' : 'ŷ'} − y`;
-      parts.push(`For the logit it is ${core}${scaled ? `, ${scaled}` : ''}${by}${unit}.`);
+            ? l10n.t`divided by N = ${formatNumber(divisor)} because the loss is a mean`
+            : l10n.t`divided by D = ${formatNumber(divisor)} as the reduction does`;
+      const scaled = this.weighted ? l10n.t`times the weight ${this.fmt(d.weight)}` : '';
+      const unit = o.logBase === 'e' ? '' : ' ' + l10n.t`and by ln ${o.logBase} for the unit`;
+      const core = this.posWeighted ? `(1 + (p_w − 1)·y)·σ(z) − p_w·y` : l10n.t`simply ${this.logits ? 'σ(z)' : 'ŷ'} − y`;
+      parts.push(l10n.t`For the logit it is ${core}${scaled ? `, ${scaled}` : ''}, ${by}${unit}.`);
     }
     if (gz === 0) {
       parts.push(
-        `The gradient with respect to ${source} is 0: ${d.safeguard === 'none' ? 'the prediction already matches the target' : 'the clip cuts the gradient for this element'}, so training does not move it.`,
+        d.safeguard === 'none'
+          ? l10n.t`The gradient with respect to ${source} is 0: the prediction already matches the target, so training does not move it.`
+          : l10n.t`The gradient with respect to ${source} is 0: the clip cuts the gradient for this element, so training does not move it.`,
       );
     } else {
       const gap = Math.abs(p - y);
-      const how = gap > 0.5 ? 'hard' : gap > 0.2 ? 'moderately' : 'gently';
-      const dir = gz < 0 ? 'raises z, pushing ŷ up towards 1' : 'lowers z, pushing ŷ down towards 0';
+      const how = gap > 0.5 ? l10n.t('hard') : gap > 0.2 ? l10n.t('moderately') : l10n.t('gently');
+      const away = formatNumber(gap, 3);
       parts.push(
-        `The gradient with respect to ${source} is ${gz < 0 ? 'negative' : 'positive'}, so a gradient-descent step ${dir}, ${how}: ŷ is ${formatNumber(gap, 3)} away from y, and the push shrinks as ŷ gets closer.`,
+        gz < 0
+          ? l10n.t`The gradient with respect to ${source} is negative, so a gradient-descent step raises z, pushing ŷ up towards 1, ${how}: ŷ is ${away} away from y, and the push shrinks as ŷ gets closer.`
+          : l10n.t`The gradient with respect to ${source} is positive, so a gradient-descent step lowers z, pushing ŷ down towards 0, ${how}: ŷ is ${away} away from y, and the push shrinks as ŷ gets closer.`,
       );
     }
     this.steps.push({ kind: 'gradient', tex, text: parts.join(' '), ...(split ? { split } : {}) });
@@ -544,7 +582,7 @@ export function isNamed(label: string): boolean {
 export function describeElement(d: Pick<ElementDetail, 'index' | 'label'>): string {
   const position = d.index.map((i) => i + 1);
   if (d.label !== null && isNamed(d.label)) {
-    return position.length > 1 ? `“${d.label}” in sample ${position[0]}` : `“${d.label}”`;
+    return position.length > 1 ? l10n.t`“${d.label}” in sample ${String(position[0])}` : l10n.t`“${d.label}”`;
   }
-  return position.length > 1 ? `element (${position.join(', ')})` : `element ${position[0]}`;
+  return position.length > 1 ? l10n.t`element (${position.join(', ')})` : l10n.t`element ${String(position[0])}`;
 }

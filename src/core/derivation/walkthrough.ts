@@ -1,5 +1,6 @@
 // The walkthrough as data: the loss computed with the preset's rule, then for each element the
 // steps worked by hand, the table, the reduction written out, and the notes.
+import * as l10n from '@vscode/l10n';
 import { inputError } from '../errors';
 import { computeLoss, elementDetail } from '../loss';
 import type {
@@ -26,8 +27,14 @@ export type WalkthroughLossOptions = Omit<LossOptions, 'input'>;
 /** Above this many elements the side-by-side comparison is left out unless asked for. */
 export const MAX_COMPARED_ELEMENTS = 200_000;
 
+/** The English text of `naturalLogNote()`, kept for callers that imported the constant. */
 export const NATURAL_LOG_NOTE =
   'Every framework uses the natural log (ln). A tutorial that shows 0.0969 for −log(0.8) is using base 10: the same loss in another unit, 2.302585 (ln 10) times smaller.';
+
+/** The note on ln, translated when it is asked for: a constant would be fixed before the bundle is configured. */
+export function naturalLogNote(): string {
+  return l10n.t('Every framework uses the natural log (ln). A tutorial that shows 0.0969 for −log(0.8) is using base 10: the same loss in another unit, 2.302585 (ln 10) times smaller.');
+}
 
 /** A number of the parsed text as the user wrote it, when it can be kept; else null. */
 function typedText(source: string, array: ParsedArray, flatIndex: number): string | null {
@@ -52,14 +59,14 @@ function comparisonOptions(loss: WalkthroughLossOptions): ComparisonOptions {
 function checkOptions(options: WalkthroughOptions): Result<true> {
   const { precision, maxDerivations, maxTableRows } = options;
   if (precision !== undefined && !(Number.isInteger(precision) && precision >= 1 && precision <= 17)) {
-    return { ok: false, error: inputError('bad-option', `The precision must be a whole number of significant digits from 1 to 17; got ${String(precision)}.`, undefined, 'Use 6, the default.') };
+    return { ok: false, error: inputError('bad-option', l10n.t`The precision must be a whole number of significant digits from 1 to 17; got ${String(precision)}.`, undefined, l10n.t('Use 6, the default.')) };
   }
   for (const [name, value] of [
     ['maxDerivations', maxDerivations],
     ['maxTableRows', maxTableRows],
   ] as const) {
     if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
-      return { ok: false, error: inputError('bad-option', `${name} must be a whole number, 0 or more; got ${String(value)}.`) };
+      return { ok: false, error: inputError('bad-option', l10n.t`${name} must be a whole number, 0 or more; got ${String(value)}.`) };
     }
   }
   return { ok: true, value: true };
@@ -109,7 +116,7 @@ export function derivationFor(w: Walkthrough, flatIndex: number): Result<LabelDe
   if (!(Number.isInteger(flatIndex) && flatIndex >= 0 && flatIndex < w.elementCount)) {
     return {
       ok: false,
-      error: inputError('bad-option', `There is no element ${String(flatIndex)}: the input has ${w.elementCount} (numbered from 0 here).`),
+      error: inputError('bad-option', l10n.t`There is no element ${String(flatIndex)}: the input has ${w.elementCount} (numbered from 0 here).`),
     };
   }
   const built = w.derivations[flatIndex];
@@ -165,9 +172,9 @@ export function buildWalkthrough(
   // Five more passes over the data: by default only where that stays cheap.
   const compare = options.compareFrameworks ?? count <= MAX_COMPARED_ELEMENTS;
   if (options.compareFrameworks === undefined && !compare) {
-    notes.push(`The frameworks are not compared side by side for more than ${MAX_COMPARED_ELEMENTS.toLocaleString('en-US')} elements, as that computes the loss five more times; the loss above is exact.`);
+    notes.push(l10n.t`The frameworks are not compared side by side for more than ${MAX_COMPARED_ELEMENTS.toLocaleString('en-US')} elements, as that computes the loss five more times; the loss above is exact.`);
   }
-  if (lossOptions.logBase === 'e') notes.push(NATURAL_LOG_NOTE);
+  if (lossOptions.logBase === 'e') notes.push(naturalLogNote());
 
   return {
     ok: true,
