@@ -1,5 +1,6 @@
 // Everything about one element, rebuilt on demand from what the result keeps, with the same
 // kernels the hot loop used; and the gradients ∂loss/∂p and ∂loss/∂z under the chosen reduction.
+import * as l10n from '@vscode/l10n';
 import { inputError } from '../errors';
 import type { ActiveTerm, ElementDetail, LossResult, LossRule, Safeguard } from '../types';
 import {
@@ -157,7 +158,7 @@ function nullIfNaN(v: number): number | null {
 export function elementDetail(result: LossResult, flatIndex: number): ElementDetail {
   const count = result.targets.length;
   if (!Number.isInteger(flatIndex) || flatIndex < 0 || flatIndex >= count) {
-    throw inputError('bad-option', `There is no element ${String(flatIndex)}: the indices run from 0 to ${count - 1}.`);
+    throw inputError('bad-option', l10n.t`There is no element ${String(flatIndex)}: the indices run from 0 to ${count - 1}.`);
   }
   const ctx = contextOf(result);
   const inputs = new ElementInputs();

@@ -1,6 +1,7 @@
 // The plain sentences that come with a result: which rule was applied and why, what the safeguard
 // changed, the unit, the dtype and how the framework averages. Written for someone who has never
 // read the framework's source.
+import * as l10n from '@vscode/l10n';
 import type { LossOptions, Preset } from '../types';
 import type { Averaging, LossPlan } from './plan';
 import { PRESETS } from './presets';
@@ -31,21 +32,21 @@ function ruleNote(options: LossOptions, plan: LossPlan): string {
   switch (plan.rule) {
     case 'clamped-log':
       return options.preset === 'pytorch-logits'
-        ? `torch.nn.BCEWithLogitsLoss takes logits; for probabilities a PyTorch user calls torch.nn.BCELoss, so its rule is used: ${safeguardClause('pytorch')}`
+        ? l10n.t`torch.nn.BCEWithLogitsLoss takes logits; for probabilities a PyTorch user calls torch.nn.BCELoss, so its rule is used: ${safeguardClause('pytorch')}`
         : own;
     case 'logits':
       if (options.preset === 'exact') {
-        return 'With logits the exact loss is finite for every finite logit: it is computed as (1 - y)·z + ln(1 + e^-z) in a form that cannot overflow.';
+        return l10n.t('With logits the exact loss is finite for every finite logit: it is computed as (1 - y)·z + ln(1 + e^-z) in a form that cannot overflow.');
       }
       return options.preset === 'pytorch'
-        ? 'With logits a PyTorch user calls torch.nn.BCEWithLogitsLoss, so its formula is used: (1 - y)·z + (1 + (pos_weight - 1)·y)·ln(1 + e^-z), computed so that it cannot overflow. Nothing is clamped.'
+        ? l10n.t('With logits a PyTorch user calls torch.nn.BCEWithLogitsLoss, so its formula is used: (1 - y)·z + (1 + (pos_weight - 1)·y)·ln(1 + e^-z), computed so that it cannot overflow. Nothing is clamped.')
         : own;
     case 'tf-logits':
-      return `With logits ${frameworkName(options.preset)} uses ${info.logitsCall ?? info.call}: max(z, 0) - z·y + ln(1 + e^-|z|), which cannot overflow, so nothing is clipped.`;
+      return l10n.t`With logits ${frameworkName(options.preset)} uses ${info.logitsCall ?? info.call}: max(z, 0) - z·y + ln(1 + e^-|z|), which cannot overflow, so nothing is clipped.`;
     case 'sigmoid-two-column-clip':
-      return `sklearn.metrics.log_loss takes probabilities only, so each logit was turned into σ(z) = 1 / (1 + e^-z) first (scipy.special.expit), then log_loss's rule applied: ${safeguardClause('sklearn')}`;
+      return l10n.t`sklearn.metrics.log_loss takes probabilities only, so each logit was turned into σ(z) = 1 / (1 + e^-z) first (scipy.special.expit), then log_loss's rule applied: ${safeguardClause('sklearn')}`;
     case 'unguarded-log':
-      return `The exact formula ${info.call} has no safeguard: a prediction of exactly 0 with target 1 (or 1 with target 0) gives an infinite loss.`;
+      return l10n.t`The exact formula ${info.call} has no safeguard: a prediction of exactly 0 with target 1 (or 1 with target 0) gives an infinite loss.`;
     default:
       return own;
   }
@@ -53,48 +54,59 @@ function ruleNote(options: LossOptions, plan: LossPlan): string {
 
 function safeguardNote(options: LossOptions, plan: LossPlan, safeguarded: number): string | null {
   if (safeguarded === 0) return null;
-  const of = `${safeguarded} of ${plan.count} element${plan.count === 1 ? '' : 's'}`;
-  const verb = safeguarded === 1 ? 'was' : 'were';
+  const n = plan.count;
+  // Whole sentences per count, so that a translation can make the noun and the verb agree. Since
+  // safeguarded <= count, more than one changed element means more than one element.
   if (plan.rule === 'clamped-log') {
-    return `${of} ${verb} changed by the clamp: a log below -100 (ln 0 = -∞ for a prediction of exactly 0 or 1) counts as -100.`;
+    if (safeguarded !== 1) {
+      return l10n.t`${safeguarded} of ${n} elements were changed by the clamp: a log below -100 (ln 0 = -∞ for a prediction of exactly 0 or 1) counts as -100.`;
+    }
+    return n === 1
+      ? l10n.t`${safeguarded} of ${n} element was changed by the clamp: a log below -100 (ln 0 = -∞ for a prediction of exactly 0 or 1) counts as -100.`
+      : l10n.t`${safeguarded} of ${n} elements was changed by the clamp: a log below -100 (ln 0 = -∞ for a prediction of exactly 0 or 1) counts as -100.`;
   }
   const eps = PRESETS[options.preset].epsilon?.[options.dtype];
   const epsText = eps === undefined ? 'ε' : `ε = ${String(Number(eps.toPrecision(3)))}`;
-  return `${of} ${verb} clipped to [${epsText}, 1 - ε], so a prediction of exactly 0 or 1 gives a large but finite loss.`;
+  if (safeguarded !== 1) {
+    return l10n.t`${safeguarded} of ${n} elements were clipped to [${epsText}, 1 - ε], so a prediction of exactly 0 or 1 gives a large but finite loss.`;
+  }
+  return n === 1
+    ? l10n.t`${safeguarded} of ${n} element was clipped to [${epsText}, 1 - ε], so a prediction of exactly 0 or 1 gives a large but finite loss.`
+    : l10n.t`${safeguarded} of ${n} elements was clipped to [${epsText}, 1 - ε], so a prediction of exactly 0 or 1 gives a large but finite loss.`;
 }
 
 function dtypeNote(options: LossOptions): string | null {
   const info = PRESETS[options.preset];
   const name = info.framework;
-  const rounding = 'every step is rounded to float32 (about 7 significant digits), so the last digits differ from a float64 calculation.';
+  const rounding = l10n.t('every step is rounded to float32 (about 7 significant digits), so the last digits differ from a float64 calculation.');
   if (options.preset === 'tfjs' && options.dtype === 'float64') {
-    return 'TF.js computes in float32 only; this was computed in float64 as asked, so the last digits can differ from TF.js.';
+    return l10n.t('TF.js computes in float32 only; this was computed in float64 as asked, so the last digits can differ from TF.js.');
   }
   if (options.dtype === 'float32') {
-    if (name === null) return `Computed in float32 as asked: ${rounding}`;
-    const usual = info.defaultDtype === 'float32' ? `as ${name} does by default` : `as asked (${name} uses float64 by default)`;
-    return `Computed in float32, ${usual}: ${rounding}`;
+    if (name === null) return l10n.t`Computed in float32 as asked: ${rounding}`;
+    const usual = info.defaultDtype === 'float32' ? l10n.t`as ${name} does by default` : l10n.t`as asked (${name} uses float64 by default)`;
+    return l10n.t`Computed in float32, ${usual}: ${rounding}`;
   }
   if (name !== null && info.defaultDtype === 'float32') {
-    return `Computed in float64 as asked; ${name} computes in float32 by default, so its last digits can differ.`;
+    return l10n.t`Computed in float64 as asked; ${name} computes in float32 by default, so its last digits can differ.`;
   }
   return null;
 }
 
 function baseNote(options: LossOptions, plan: LossPlan): string | null {
   if (options.logBase === 'e') return null;
-  const unit = options.logBase === '2' ? 'bits' : 'base-10 units';
-  return `Losses are in ${unit}: the natural-log loss (in nats) divided by ln ${options.logBase} = ${plan.lnBase.toPrecision(7)}. Every framework uses the natural log, so multiply by ln ${options.logBase} to compare with one.`;
+  const unit = options.logBase === '2' ? l10n.t('bits') : l10n.t('base-10 units');
+  return l10n.t`Losses are in ${unit}: the natural-log loss (in nats) divided by ln ${options.logBase} = ${plan.lnBase.toPrecision(7)}. Every framework uses the natural log, so multiply by ln ${options.logBase} to compare with one.`;
 }
 
 function smoothingNote(options: LossOptions, plan: LossPlan): string | null {
   if (plan.smoothing === 0) return null;
   const ls = plan.smoothing;
   const own = options.preset === 'keras' || options.preset === 'tf-keras' || options.preset === 'tfjs';
-  const rule = `each target y becomes y·(1 - ${ls}) + ${ls / 2}, so 1 becomes ${1 - ls / 2} and 0 becomes ${ls / 2}`;
+  const rule = l10n.t`each target y becomes y·(1 - ${ls}) + ${ls / 2}, so 1 becomes ${1 - ls / 2} and 0 becomes ${ls / 2}`;
   return own
-    ? `Label smoothing ${ls}: ${rule}.`
-    : `Label smoothing ${ls} (Keras's rule; ${frameworkName(options.preset)} has no such option): ${rule}.`;
+    ? l10n.t`Label smoothing ${ls}: ${rule}.`
+    : l10n.t`Label smoothing ${ls} (Keras's rule; ${frameworkName(options.preset)} has no such option): ${rule}.`;
 }
 
 function averagingNote(input: NoteInput): string | null {
@@ -102,18 +114,20 @@ function averagingNote(input: NoteInput): string | null {
   const name = frameworkName(options.preset);
   if (options.reduction === 'none') {
     return averaging === 'per-sample'
-      ? `No reduction: the per-element losses are the answer (${name} itself would return one loss per sample, the mean over the last axis).`
+      ? l10n.t`No reduction: the per-element losses are the answer (${name} itself would return one loss per sample, the mean over the last axis).`
       : null;
   }
   if (averaging === 'per-sample') {
     if (options.reduction === 'sum') {
-      return `${name} averages each sample over its last axis before reducing, so 'sum' adds the ${plan.rows} per-sample mean${plan.rows === 1 ? '' : 's'}, not the elements.`;
+      return plan.rows === 1
+        ? l10n.t`${name} averages each sample over its last axis before reducing, so 'sum' adds the ${plan.rows} per-sample mean, not the elements.`
+        : l10n.t`${name} averages each sample over its last axis before reducing, so 'sum' adds the ${plan.rows} per-sample means, not the elements.`;
     }
     return plan.twoD ? PRESETS[options.preset].averaging : null;
   }
   if (options.reduction !== 'mean') return null;
   if (averaging === 'nonzero-weights') {
-    return `With weights TF.js (tf.losses.sigmoidCrossEntropy) divides the weighted sum by the number of non-zero weights, ${divisor}.`;
+    return l10n.t`With weights TF.js (tf.losses.sigmoidCrossEntropy) divides the weighted sum by the number of non-zero weights, ${divisor}.`;
   }
   if (plan.weight !== null) return PRESETS[options.preset].averaging;
   return null;
@@ -122,9 +136,9 @@ function averagingNote(input: NoteInput): string | null {
 function weightNote(options: LossOptions, plan: LossPlan): string | null {
   if (plan.weight === null) return null;
   if (options.preset === 'keras' || options.preset === 'tf-keras') {
-    return "Keras weighs samples, not elements: here each element's loss is multiplied by its weight before the mean over the last axis, which equals Keras's sample_weight when a row's weights are all the same.";
+    return l10n.t("Keras weighs samples, not elements: here each element's loss is multiplied by its weight before the mean over the last axis, which equals Keras's sample_weight when a row's weights are all the same.");
   }
-  if (options.preset === 'sklearn') return "Each element is one sample of log_loss, and its weight is that sample's sample_weight.";
+  if (options.preset === 'sklearn') return l10n.t("Each element is one sample of log_loss, and its weight is that sample's sample_weight.");
   return null;
 }
 
@@ -140,19 +154,21 @@ function sklearnNotes(options: LossOptions, plan: LossPlan, targets: Float64Arra
     if (y * (1 - y) !== 0) soft = true;
   }
   if (soft || plan.smoothing !== 0) {
-    notes.push("scikit-learn's log_loss rejects soft targets (between 0 and 1); the same formula is applied to them here.");
+    notes.push(l10n.t("scikit-learn's log_loss rejects soft targets (between 0 and 1); the same formula is applied to them here."));
   } else if (positives === 0 || positives === targets.length) {
-    notes.push('Only one class is present in the targets: log_loss needs labels=[0, 1] to run, and then gives this value.');
+    notes.push(l10n.t('Only one class is present in the targets: log_loss needs labels=[0, 1] to run, and then gives this value.'));
   }
   if (plan.twoD) {
-    notes.push('Each element is treated as one binary sample, as log_loss(y.ravel(), p.ravel()) would; log_loss on the 2-D arrays would read each row as one multiclass sample instead.');
+    notes.push(l10n.t('Each element is treated as one binary sample, as log_loss(y.ravel(), p.ravel()) would; log_loss on the 2-D arrays would read each row as one multiclass sample instead.'));
   }
   return notes;
 }
 
 function infiniteNote(infinite: number): string | null {
   if (infinite === 0) return null;
-  return `The loss is infinite: ${infinite === 1 ? 'one prediction is' : `${infinite} predictions are`} exactly 0 where the target is 1 (or exactly 1 where it is 0), and ln 0 = -∞ with no safeguard. Frameworks clamp or clip here to keep training going.`;
+  return infinite === 1
+    ? l10n.t('The loss is infinite: one prediction is exactly 0 where the target is 1 (or exactly 1 where it is 0), and ln 0 = -∞ with no safeguard. Frameworks clamp or clip here to keep training going.')
+    : l10n.t`The loss is infinite: ${infinite} predictions are exactly 0 where the target is 1 (or exactly 1 where it is 0), and ln 0 = -∞ with no safeguard. Frameworks clamp or clip here to keep training going.`;
 }
 
 export function lossNotes(input: NoteInput): string[] {

@@ -1,6 +1,7 @@
 // Checks the options and the numbers before any loss is computed, and settles everything that is
 // the same for every element (the rule, the broadcast of the weights, the unit), so that the hot
 // loop only reads fixed values.
+import * as l10n from '@vscode/l10n';
 import { inputError } from '../errors';
 import type { DType, InputKind, LogBase, LossOptions, LossRule, Preset, Reduction, Result } from '../types';
 import { PRESETS } from './presets';
@@ -81,7 +82,11 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[]): value i
 function badOption(name: string, value: unknown, allowed: readonly string[]): Result<never> {
   return {
     ok: false,
-    error: inputError('bad-option', `The ${name} option is ${JSON.stringify(value)}; it must be one of ${allowed.map((a) => `'${a}'`).join(', ')}.`),
+    // String(): JSON.stringify(undefined) is undefined, which l10n.t would leave as a raw {1}.
+    error: inputError(
+      'bad-option',
+      l10n.t`The ${name} option is ${String(JSON.stringify(value))}; it must be one of ${allowed.map((a) => `'${a}'`).join(', ')}.`,
+    ),
   };
 }
 
@@ -92,10 +97,10 @@ function badOption(name: string, value: unknown, allowed: readonly string[]): Re
  */
 function checkWeights(name: string, values: Float64Array | readonly number[], columns: number, count: number): Result<Float64Array> {
   if (values.length !== 1 && values.length !== columns && values.length !== count) {
-    const lengths = columns === count ? `1 or ${columns}` : `1, ${columns} (one per label) or ${count} (one per element)`;
+    const lengths = columns === count ? l10n.t`1 or ${columns}` : l10n.t`1, ${columns} (one per label) or ${count} (one per element)`;
     return {
       ok: false,
-      error: inputError('bad-option', `The ${name} has ${values.length} values; it needs ${lengths}.`, undefined, `Give one ${name} value per label.`),
+      error: inputError('bad-option', l10n.t`The ${name} has ${values.length} values; it needs ${lengths}.`, undefined, l10n.t`Give one ${name} value per label.`),
     };
   }
   for (let i = 0; i < values.length; i++) {
@@ -103,7 +108,7 @@ function checkWeights(name: string, values: Float64Array | readonly number[], co
     if (!Number.isFinite(v) || v < 0) {
       return {
         ok: false,
-        error: inputError('bad-option', `The ${name} at position ${i} is ${String(v)}; weights must be finite and not negative.`),
+        error: inputError('bad-option', l10n.t`The ${name} at position ${i} is ${String(v)}; weights must be finite and not negative.`),
       };
     }
   }
@@ -136,19 +141,19 @@ export function planLoss(
       ok: false,
       error: inputError(
         'shape-mismatch',
-        `There are ${targets.length} targets but ${predictions.length} predictions; every label needs one of each.`,
+        l10n.t`There are ${targets.length} targets but ${predictions.length} predictions; every label needs one of each.`,
       ),
     };
   }
   const count = targets.length;
   if (count === 0) {
-    return { ok: false, error: inputError('shape-mismatch', 'There are no numbers: the targets and predictions are empty.') };
+    return { ok: false, error: inputError('shape-mismatch', l10n.t('There are no numbers: the targets and predictions are empty.')) };
   }
   const product = shape.reduce((a, b) => a * b, 1);
   if ((shape.length !== 1 && shape.length !== 2) || !shape.every((d) => Number.isInteger(d) && d > 0) || product !== count) {
     return {
       ok: false,
-      error: inputError('shape-mismatch', `The shape [${shape.join(', ')}] does not describe ${count} numbers as one row or a batch of rows.`),
+      error: inputError('shape-mismatch', l10n.t`The shape [${shape.join(', ')}] does not describe ${count} numbers as one row or a batch of rows.`),
     };
   }
   const columns = shape[shape.length - 1] as number;
@@ -157,7 +162,7 @@ export function planLoss(
   if (labels != null && labels.length !== columns) {
     return {
       ok: false,
-      error: inputError('shape-mismatch', `There are ${labels.length} label names for ${columns} columns; give one name per column.`),
+      error: inputError('shape-mismatch', l10n.t`There are ${labels.length} label names for ${columns} columns; give one name per column.`),
     };
   }
 
@@ -167,9 +172,9 @@ export function planLoss(
       ok: false,
       error: inputError(
         'bad-option',
-        `Label smoothing is ${String(smoothing)}; it must be a number from 0 to 1.`,
+        l10n.t`Label smoothing is ${String(smoothing)}; it must be a number from 0 to 1.`,
         undefined,
-        smoothing > 1 && smoothing <= 100 ? `For ${String(smoothing)} percent, give ${String(smoothing / 100)}.` : 'Common values are 0.1 or 0.2.',
+        smoothing > 1 && smoothing <= 100 ? l10n.t`For ${String(smoothing)} percent, give ${String(smoothing / 100)}.` : l10n.t('Common values are 0.1 or 0.2.'),
       ),
     };
   }
@@ -186,7 +191,7 @@ export function planLoss(
       if (noWeight && (options.preset === 'sklearn' || options.preset === 'tfjs')) {
         return {
           ok: false,
-          error: inputError('bad-option', `Every weight is 0, so the weighted mean ${PRESETS[options.preset].displayName} computes divides by zero.`),
+          error: inputError('bad-option', l10n.t`Every weight is 0, so the weighted mean ${PRESETS[options.preset].displayName} computes divides by zero.`),
         };
       }
     }
@@ -197,12 +202,12 @@ export function planLoss(
     if (rule !== 'logits') {
       const message =
         options.input !== 'logits'
-          ? 'pos_weight exists only for logits (PyTorch BCEWithLogitsLoss); these predictions are probabilities.'
-          : `${frameworkWithoutPosWeight(options.preset)} has no pos_weight; only PyTorch's BCEWithLogitsLoss (and the exact preset) have one.`;
+          ? l10n.t('pos_weight exists only for logits (PyTorch BCEWithLogitsLoss); these predictions are probabilities.')
+          : l10n.t`${frameworkWithoutPosWeight(options.preset)} has no pos_weight; only PyTorch's BCEWithLogitsLoss (and the exact preset) have one.`;
       const suggestion =
         options.input !== 'logits'
-          ? 'Give logits with the pytorch preset, or use weight to scale whole elements.'
-          : 'Choose the pytorch preset, or use weight to scale whole elements.';
+          ? l10n.t('Give logits with the pytorch preset, or use weight to scale whole elements.')
+          : l10n.t('Choose the pytorch preset, or use weight to scale whole elements.');
       return { ok: false, error: inputError('bad-option', message, undefined, suggestion) };
     }
     const checked = checkWeights('pos_weight', options.posWeight, columns, count);
@@ -237,15 +242,15 @@ export function checkValues(targets: Float64Array, predictions: Float64Array, sh
     if (!(y >= 0 && y <= 1)) {
       const where = indexText(i, shape);
       if (Number.isNaN(y) || !Number.isFinite(y)) {
-        return { ok: false, error: inputError('not-finite', `The target at ${where} is ${String(y)}; targets must be numbers from 0 to 1.`) };
+        return { ok: false, error: inputError('not-finite', l10n.t`The target at ${where} is ${String(y)}; targets must be numbers from 0 to 1.`) };
       }
       return {
         ok: false,
         error: inputError(
           'target-out-of-range',
-          `The target at ${where} is ${String(y)}, outside [0, 1].`,
+          l10n.t`The target at ${where} is ${String(y)}, outside [0, 1].`,
           undefined,
-          'A target says how present a label is: 1 present, 0 absent, a soft label in between.',
+          l10n.t('A target says how present a label is: 1 present, 0 absent, a soft label in between.'),
         ),
       };
     }
@@ -258,16 +263,16 @@ export function checkValues(targets: Float64Array, predictions: Float64Array, sh
     if (!Number.isFinite(x)) {
       return {
         ok: false,
-        error: inputError('not-finite', `The prediction at ${where} is ${String(x)}; predictions must be finite numbers.`),
+        error: inputError('not-finite', l10n.t`The prediction at ${where} is ${String(x)}; predictions must be finite numbers.`),
       };
     }
     return {
       ok: false,
       error: inputError(
         'prediction-out-of-range',
-        `The prediction at ${where} is ${String(x)}, outside [0, 1], so it cannot be a probability.`,
+        l10n.t`The prediction at ${where} is ${String(x)}, outside [0, 1], so it cannot be a probability.`,
         undefined,
-        'Values outside [0, 1] are usually logits (raw scores before the sigmoid): set the input kind to logits.',
+        l10n.t('Values outside [0, 1] are usually logits (raw scores before the sigmoid): set the input kind to logits.'),
       ),
     };
   }

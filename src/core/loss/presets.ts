@@ -1,6 +1,7 @@
 // What each framework calls and how it keeps the logs finite, as plain data for notes and for a
 // side-by-side table. The numbers here are the ones the kernels use, so the table cannot drift
 // from the computation.
+import * as l10n from '@vscode/l10n';
 import type { DType, Preset } from '../types';
 
 export interface PresetInfo {
@@ -35,6 +36,8 @@ export const TORCH_GRAD_EPSILON = 1e-12;
 
 const kerasEpsilon: Readonly<Record<DType, number>> = { float64: KERAS_EPSILON, float32: Math.fround(KERAS_EPSILON) };
 
+// The sentences are getters: l10n.t must run when they are read, after the extension has given
+// @vscode/l10n its bundle, not when this module is loaded.
 export const PRESETS: Readonly<Record<Preset, PresetInfo>> = {
   pytorch: {
     id: 'pytorch',
@@ -42,8 +45,12 @@ export const PRESETS: Readonly<Record<Preset, PresetInfo>> = {
     displayName: 'PyTorch',
     call: 'torch.nn.BCELoss',
     logitsCall: 'torch.nn.BCEWithLogitsLoss',
-    safeguard: 'Each log is clamped so that it is never below -100, so a prediction of exactly 0 or 1 costs at most 100.',
-    averaging: 'The mean divides the weighted sum by the number of elements, not by the sum of the weights.',
+    get safeguard(): string {
+      return l10n.t('Each log is clamped so that it is never below -100, so a prediction of exactly 0 or 1 costs at most 100.');
+    },
+    get averaging(): string {
+      return l10n.t('The mean divides the weighted sum by the number of elements, not by the sum of the weights.');
+    },
     epsilon: null,
     logFloor: TORCH_LOG_FLOOR,
     defaultDtype: 'float32',
@@ -55,8 +62,12 @@ export const PRESETS: Readonly<Record<Preset, PresetInfo>> = {
     displayName: 'PyTorch with logits',
     call: 'torch.nn.BCEWithLogitsLoss',
     logitsCall: 'torch.nn.BCEWithLogitsLoss',
-    safeguard: 'Nothing is clamped; the loss is computed from the logit with a formula that cannot overflow, so it stays finite for any finite logit.',
-    averaging: 'The mean divides the weighted sum by the number of elements, not by the sum of the weights.',
+    get safeguard(): string {
+      return l10n.t('Nothing is clamped; the loss is computed from the logit with a formula that cannot overflow, so it stays finite for any finite logit.');
+    },
+    get averaging(): string {
+      return l10n.t('The mean divides the weighted sum by the number of elements, not by the sum of the weights.');
+    },
     epsilon: null,
     logFloor: null,
     defaultDtype: 'float32',
@@ -68,8 +79,12 @@ export const PRESETS: Readonly<Record<Preset, PresetInfo>> = {
     displayName: 'Keras 3',
     call: 'keras.losses.BinaryCrossentropy',
     logitsCall: 'keras.losses.BinaryCrossentropy(from_logits=True)',
-    safeguard: 'Each prediction is clipped to [ε, 1 - ε] with ε = 1e-7 before taking logs.',
-    averaging: 'Each sample is averaged over its last axis first, then the per-sample losses are averaged over the batch.',
+    get safeguard(): string {
+      return l10n.t('Each prediction is clipped to [ε, 1 - ε] with ε = 1e-7 before taking logs.');
+    },
+    get averaging(): string {
+      return l10n.t('Each sample is averaged over its last axis first, then the per-sample losses are averaged over the batch.');
+    },
     epsilon: kerasEpsilon,
     logFloor: null,
     defaultDtype: 'float32',
@@ -81,8 +96,12 @@ export const PRESETS: Readonly<Record<Preset, PresetInfo>> = {
     displayName: 'Keras 2 (tf.keras)',
     call: 'tf.keras.losses.BinaryCrossentropy',
     logitsCall: 'tf.keras.losses.BinaryCrossentropy(from_logits=True)',
-    safeguard: 'Each prediction is clipped to [ε, 1 - ε] with ε = 1e-7, and ε is also added inside both logs.',
-    averaging: 'Each sample is averaged over its last axis first, then the per-sample losses are averaged over the batch.',
+    get safeguard(): string {
+      return l10n.t('Each prediction is clipped to [ε, 1 - ε] with ε = 1e-7, and ε is also added inside both logs.');
+    },
+    get averaging(): string {
+      return l10n.t('Each sample is averaged over its last axis first, then the per-sample losses are averaged over the batch.');
+    },
     epsilon: kerasEpsilon,
     logFloor: null,
     defaultDtype: 'float32',
@@ -94,8 +113,12 @@ export const PRESETS: Readonly<Record<Preset, PresetInfo>> = {
     displayName: 'scikit-learn',
     call: 'sklearn.metrics.log_loss',
     logitsCall: null,
-    safeguard: 'The probabilities of both classes, 1 - p and p, are clipped to [eps, 1 - eps], eps being the machine epsilon of the dtype.',
-    averaging: 'The mean is a weighted average: the weighted sum divided by the sum of the weights.',
+    get safeguard(): string {
+      return l10n.t('The probabilities of both classes, 1 - p and p, are clipped to [eps, 1 - eps], eps being the machine epsilon of the dtype.');
+    },
+    get averaging(): string {
+      return l10n.t('The mean is a weighted average: the weighted sum divided by the sum of the weights.');
+    },
     epsilon: { float64: 2 ** -52, float32: 2 ** -23 },
     logFloor: null,
     defaultDtype: 'float64',
@@ -107,8 +130,12 @@ export const PRESETS: Readonly<Record<Preset, PresetInfo>> = {
     displayName: 'TensorFlow.js',
     call: 'tf.metrics.binaryCrossentropy',
     logitsCall: 'tf.losses.sigmoidCrossEntropy',
-    safeguard: 'Each prediction is clipped to [ε, 1 - ε] with ε = 1e-7, turned back into a logit ln(p / (1 - p)), and the stable logits formula is applied.',
-    averaging: 'The mean divides the weighted sum by the number of non-zero weights (by the number of elements when there are no weights), as the default reduction of tf.losses does.',
+    get safeguard(): string {
+      return l10n.t('Each prediction is clipped to [ε, 1 - ε] with ε = 1e-7, turned back into a logit ln(p / (1 - p)), and the stable logits formula is applied.');
+    },
+    get averaging(): string {
+      return l10n.t('The mean divides the weighted sum by the number of non-zero weights (by the number of elements when there are no weights), as the default reduction of tf.losses does.');
+    },
     epsilon: kerasEpsilon,
     logFloor: null,
     defaultDtype: 'float32',
@@ -117,11 +144,17 @@ export const PRESETS: Readonly<Record<Preset, PresetInfo>> = {
   exact: {
     id: 'exact',
     framework: null,
-    displayName: 'Exact (no safeguard)',
+    get displayName(): string {
+      return l10n.t('Exact (no safeguard)');
+    },
     call: '-[y ln p + (1 - y) ln(1 - p)]',
     logitsCall: '(1 - y) z + ln(1 + e^-z)',
-    safeguard: 'Nothing keeps the logs finite: a prediction of exactly 0 with target 1 (or 1 with target 0) gives an infinite loss.',
-    averaging: 'The mean divides the weighted sum by the number of elements.',
+    get safeguard(): string {
+      return l10n.t('Nothing keeps the logs finite: a prediction of exactly 0 with target 1 (or 1 with target 0) gives an infinite loss.');
+    },
+    get averaging(): string {
+      return l10n.t('The mean divides the weighted sum by the number of elements.');
+    },
     epsilon: null,
     logFloor: null,
     defaultDtype: 'float64',

@@ -1,6 +1,7 @@
 // The same input under each framework's own rule and default dtype, side by side, with plain
 // sentences saying why a row differs from PyTorch. Every number comes from `computeLoss`, so the
 // comparison cannot drift from what the walkthrough itself computes.
+import * as l10n from '@vscode/l10n';
 import { PRESETS, computeLoss } from '../loss';
 import type { FrameworkComparison, FrameworkRow, LossOptions, LossResult, ParsedInput, Preset } from '../types';
 import { formatNumber } from '../derivation/format';
@@ -33,7 +34,7 @@ function largestDifference(row: LossResult, reference: LossResult): number {
 function callFor(preset: Preset, logits: boolean): string {
   const info = PRESETS[preset];
   if (!logits) return info.call;
-  return info.logitsCall ?? `${info.call} on σ(z)`;
+  return info.logitsCall ?? l10n.t`${info.call} on σ(z)`;
 }
 
 /** What the framework does to keep the logs finite, for this kind of input. */
@@ -41,24 +42,24 @@ function ruleSentence(preset: Preset, logits: boolean): string {
   if (logits) {
     switch (preset) {
       case 'pytorch':
-        return 'Takes the logits directly and computes max(z, 0) − z·y + ln(1 + e^−|z|), which never overflows; nothing is clamped.';
+        return l10n.t('Takes the logits directly and computes max(z, 0) − z·y + ln(1 + e^−|z|), which never overflows; nothing is clamped.');
       case 'sklearn':
-        return 'Takes probabilities only, so σ(z) is applied first; then 1 − p and p are clipped to [eps, 1 − eps], eps being the machine epsilon of float64 (2.2e-16).';
+        return l10n.t('Takes probabilities only, so σ(z) is applied first; then 1 − p and p are clipped to [eps, 1 − eps], eps being the machine epsilon of float64 (2.2e-16).');
       default:
-        return 'With from_logits it computes max(z, 0) − z·y + ln(1 + e^−|z|), which never overflows; nothing is clipped.';
+        return l10n.t('With from_logits it computes max(z, 0) − z·y + ln(1 + e^−|z|), which never overflows; nothing is clipped.');
     }
   }
   switch (preset) {
     case 'pytorch':
-      return 'Clamps each log at −100, so a prediction of exactly 0 or 1 costs at most 100.';
+      return l10n.t('Clamps each log at −100, so a prediction of exactly 0 or 1 costs at most 100.');
     case 'keras':
-      return 'Clips ŷ to [1e-7, 1 − 1e-7] before the logs, so a prediction of exactly 0 or 1 costs at most about 16.1.';
+      return l10n.t('Clips ŷ to [1e-7, 1 − 1e-7] before the logs, so a prediction of exactly 0 or 1 costs at most about 16.1.');
     case 'tf-keras':
-      return 'Clips ŷ to [1e-7, 1 − 1e-7] and also adds 1e-7 inside both logs, so a prediction of exactly 0 or 1 costs at most about 15.4.';
+      return l10n.t('Clips ŷ to [1e-7, 1 − 1e-7] and also adds 1e-7 inside both logs, so a prediction of exactly 0 or 1 costs at most about 15.4.');
     case 'sklearn':
-      return 'Clips 1 − p and p to [eps, 1 − eps], eps being the machine epsilon of float64 (2.2e-16), so a prediction of exactly 0 or 1 costs at most about 36.';
+      return l10n.t('Clips 1 − p and p to [eps, 1 − eps], eps being the machine epsilon of float64 (2.2e-16), so a prediction of exactly 0 or 1 costs at most about 36.');
     case 'tfjs':
-      return 'Clips ŷ to [1e-7, 1 − 1e-7], turns it back into a logit ln(ŷ/(1 − ŷ)) and applies the stable logits formula.';
+      return l10n.t('Clips ŷ to [1e-7, 1 − 1e-7], turns it back into a logit ln(ŷ/(1 − ŷ)) and applies the stable logits formula.');
     default:
       return PRESETS[preset].safeguard;
   }
@@ -67,29 +68,31 @@ function ruleSentence(preset: Preset, logits: boolean): string {
 function dtypeSentence(preset: Preset): string {
   const info = PRESETS[preset];
   return info.defaultDtype === 'float32'
-    ? `Computed in float32, ${info.framework ?? info.displayName}'s default (about 7 significant digits).`
-    : `Computed in float64, ${info.framework ?? info.displayName}'s default.`;
+    ? l10n.t`Computed in float32, ${info.framework ?? info.displayName}'s default (about 7 significant digits).`
+    : l10n.t`Computed in float64, ${info.framework ?? info.displayName}'s default.`;
 }
 
-function count(n: number, what: string): string {
-  return `${n} ${what}${n === 1 ? '' : 's'}`;
+/** Whole sentences per safeguard and count, so that a translation can make them agree. */
+function safeguardedSentence(rule: LossResult['rule'], n: number): string {
+  if (rule === 'clamped-log') return n === 1 ? l10n.t`Here its clamp changed ${n} element.` : l10n.t`Here its clamp changed ${n} elements.`;
+  return n === 1 ? l10n.t`Here its clip changed ${n} element.` : l10n.t`Here its clip changed ${n} elements.`;
 }
 
 /** Why a row is not PyTorch's number, from what actually happened on this input. */
 function reasons(row: LossResult, reference: LossResult, weighted: boolean): string[] {
   const out: string[] = [];
   if (row.safeguardedCount > 0 || reference.safeguardedCount > 0) {
-    out.push('The difference comes from a prediction of (almost) exactly 0 or 1: the frameworks keep ln 0 finite in different ways (a clamp at −100 against a clip at ε).');
+    out.push(l10n.t('The difference comes from a prediction of (almost) exactly 0 or 1: the frameworks keep ln 0 finite in different ways (a clamp at −100 against a clip at ε).'));
   }
   if (weighted && row.options.reduction === 'mean' && row.reductionDivisor !== reference.reductionDivisor) {
     out.push(
-      `It averages the weights differently: it divides the weighted sum by ${formatNumber(row.reductionDivisor)}, where PyTorch divides by the element count, ${formatNumber(reference.reductionDivisor)}.`,
+      l10n.t`It averages the weights differently: it divides the weighted sum by ${formatNumber(row.reductionDivisor)}, where PyTorch divides by the element count, ${formatNumber(reference.reductionDivisor)}.`,
     );
   }
   if (out.length === 0 && row.options.dtype !== reference.options.dtype) {
-    out.push(`The difference is rounding: ${row.options.dtype} here against PyTorch's ${reference.options.dtype}.`);
+    out.push(l10n.t`The difference is rounding: ${row.options.dtype} here against PyTorch's ${reference.options.dtype}.`);
   }
-  if (out.length === 0) out.push('The difference is in the last digits of float32 arithmetic, where the order of operations differs.');
+  if (out.length === 0) out.push(l10n.t('The difference is in the last digits of float32 arithmetic, where the order of operations differs.'));
   return out;
 }
 
@@ -133,10 +136,10 @@ export function compareFrameworks(parsed: ParsedInput, options: ComparisonOption
     const differs = difference > RELATIVE_TOLERANCE;
     const explanation = [ruleSentence(preset, logits), dtypeSentence(preset)];
     if (weighted && r.options.reduction === 'mean') explanation.push(info.averaging);
-    if (r.safeguardedCount > 0) explanation.push(`Here its ${r.rule === 'clamped-log' ? 'clamp' : 'clip'} changed ${count(r.safeguardedCount, 'element')}.`);
-    if (preset === 'pytorch') explanation.push('This is the reference the other rows are compared with.');
+    if (r.safeguardedCount > 0) explanation.push(safeguardedSentence(r.rule, r.safeguardedCount));
+    if (preset === 'pytorch') explanation.push(l10n.t('This is the reference the other rows are compared with.'));
     else if (reference !== null && differs) explanation.push(...reasons(r, reference, weighted));
-    else if (reference !== null) explanation.push('Agrees with PyTorch to within 1e-6 relative.');
+    else if (reference !== null) explanation.push(l10n.t('Agrees with PyTorch to within 1e-6 relative.'));
     return {
       preset,
       framework: info.framework ?? info.displayName,
@@ -160,17 +163,34 @@ function summarise(rows: readonly FrameworkRow[]): string[] {
   const failed = rows.filter((r) => r.error !== null).map((r) => r.framework);
   const out: string[] = [];
   if (rows[0]?.error !== null) {
-    out.push('PyTorch cannot compute this input with these options, so nothing is compared with it.');
+    out.push(l10n.t('PyTorch cannot compute this input with these options, so nothing is compared with it.'));
   } else if (differing.length === 0) {
-    out.push(`${computed.length === rows.length ? 'All five frameworks' : 'Every framework that can take these options'} agree${computed.length === 1 ? 's' : ''} with PyTorch to within 1e-6 relative: on ordinary numbers their safeguards never act, and the rest is float rounding.`);
+    // rows holds all five frameworks, so when all were computed there are more than one.
+    out.push(
+      computed.length === rows.length
+        ? l10n.t('All five frameworks agree with PyTorch to within 1e-6 relative: on ordinary numbers their safeguards never act, and the rest is float rounding.')
+        : computed.length === 1
+          ? l10n.t('Every framework that can take these options agrees with PyTorch to within 1e-6 relative: on ordinary numbers their safeguards never act, and the rest is float rounding.')
+          : l10n.t('Every framework that can take these options agree with PyTorch to within 1e-6 relative: on ordinary numbers their safeguards never act, and the rest is float rounding.'),
+    );
   } else {
-    out.push(`${listText(differing)} differ${differing.length === 1 ? 's' : ''} from PyTorch by more than 1e-6 relative; each row says why.`);
+    out.push(
+      differing.length === 1
+        ? l10n.t`${listText(differing)} differs from PyTorch by more than 1e-6 relative; each row says why.`
+        : l10n.t`${listText(differing)} differ from PyTorch by more than 1e-6 relative; each row says why.`,
+    );
   }
-  if (failed.length > 0) out.push(`${listText(failed)} cannot take these options (see ${failed.length === 1 ? 'its row' : 'their rows'}).`);
+  if (failed.length > 0) {
+    out.push(
+      failed.length === 1
+        ? l10n.t`${listText(failed)} cannot take these options (see its row).`
+        : l10n.t`${listText(failed)} cannot take these options (see their rows).`,
+    );
+  }
   return out;
 }
 
 function listText(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+  return l10n.t`${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
 }
