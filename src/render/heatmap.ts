@@ -2,6 +2,7 @@
 // loss has the same colour in every walkthrough; each band is a CSS class (lw-heat-0..7 in
 // media/walkthrough.css), since the panel's CSP forbids style attributes. The number is always
 // written in the cell too: colour is never the only carrier of the value.
+import * as l10n from '@vscode/l10n';
 import { formatNumber } from '../core/derivation/format';
 import type { LogBase } from '../core/types';
 
@@ -26,7 +27,8 @@ export function heatLegend(base: LogBase = 'e'): Array<{ band: number; range: st
   for (let band = 0; band <= HEAT_BOUNDS_NATS.length; band++) {
     const low = band === 0 ? null : (HEAT_BOUNDS_NATS[band - 1] as number);
     const high = band === HEAT_BOUNDS_NATS.length ? null : (HEAT_BOUNDS_NATS[band] as number);
-    const range = low === null ? `below ${inBase(high ?? 0)}` : high === null ? `${inBase(low)} or more` : `${inBase(low)} to ${inBase(high)}`;
+    const range =
+      low === null ? l10n.t`below ${inBase(high ?? 0)}` : high === null ? l10n.t`${inBase(low)} or more` : l10n.t`${inBase(low)} to ${inBase(high)}`;
     out.push({ band, range });
   }
   return out;

@@ -2,6 +2,7 @@
 // table, a link to the full walkthrough; or, for an array alone, what it looks like and how to
 // pair it. VS Code shows hover Markdown raw beyond 100,000 characters, so every part is bounded
 // here (rows, cell widths, notes) and whatever the user typed is escaped as Markdown.
+import * as l10n from '@vscode/l10n';
 import type { ArraySummary, SingleAnalysis } from '../core/hover';
 import { formatNumber } from '../core/derivation/format';
 import type { InputKind, LogBase, Reduction, TableRow, Walkthrough } from '../core/types';
@@ -65,7 +66,8 @@ export function hoverFormulaText(choice: FormulaChoice): string {
   // Parentheses, not brackets: the text goes inside the image's `![...]`.
   const bracket = `(y ${log}(ŷ) + (1 − y) ${log}(1 − ŷ))`;
   const lhs = choice.reduction === 'mean' ? 'L = −(1/N) Σ ' : choice.reduction === 'sum' ? 'L = −Σ ' : 'ℓ = −';
-  return `Binary cross entropy: ${lhs}${bracket}${choice.input === 'logits' ? ', ŷ = σ(z)' : ''}`;
+  const formula = `${lhs}${bracket}${choice.input === 'logits' ? ', ŷ = σ(z)' : ''}`;
+  return l10n.t`Binary cross entropy: ${formula}`;
 }
 
 /** An SVG as a `data:` URI an image in hover Markdown can show (base64: no character of it needs escaping). */
@@ -126,7 +128,8 @@ function linkMarkdown(link: HoverLink | null): string | null {
 function tableMarkdown(w: Walkthrough): string {
   const logits = w.parsed.inputKind === 'logits';
   const labelled = w.parsed.labels !== null;
-  const head = [labelled ? 'label' : '#', 'y', ...(logits ? ['z'] : []), 'ŷ', 'loss'];
+  // The words are translated, then escaped: a translation must not add a table cell.
+  const head = [labelled ? escapeMarkdown(l10n.t('label')) : '#', 'y', ...(logits ? ['z'] : []), 'ŷ', escapeMarkdown(l10n.t('loss'))];
   const rule = [labelled ? ':--' : '--:', '--:', ...(logits ? ['--:'] : []), '--:', '--:'];
   const row = (r: TableRow): string[] => [
     labelled && r.label !== null ? r.label : indexLabel(r.index),
@@ -139,7 +142,7 @@ function tableMarkdown(w: Walkthrough): string {
   for (const r of w.table.slice(0, HOVER_TABLE_ROWS)) lines.push(`| ${row(r).map(cell).join(' | ')} |`);
   const shown = Math.min(w.table.length, HOVER_TABLE_ROWS);
   const more = w.elementCount - shown;
-  if (more > 0) lines.push('', `… ${more.toLocaleString('en-US')} more`);
+  if (more > 0) lines.push('', escapeMarkdown(l10n.t`… ${more.toLocaleString('en-US')} more`));
   return lines.join('\n');
 }
 
@@ -163,41 +166,54 @@ export function pairHoverMarkdown(w: Walkthrough, image: HoverImage | null, link
   );
 }
 
-const LOOKS_LIKE: Readonly<Record<ArraySummary['looksLike'], string>> = {
-  'zero-one': 'every value is 0 or 1, so these look like targets (labels).',
-  probabilities: 'every value is within [0, 1], so these look like probabilities.',
-  logits: 'some values are outside [0, 1], so these look like logits (raw scores; the sigmoid turns them into probabilities).',
-  unknown: 'there is no finite value to judge by.',
-};
+/** What the values suggest the array is (a function: the translation is loaded after import). */
+function looksLike(kind: ArraySummary['looksLike']): string {
+  switch (kind) {
+    case 'zero-one':
+      return l10n.t('every value is 0 or 1, so these look like targets (labels).');
+    case 'probabilities':
+      return l10n.t('every value is within [0, 1], so these look like probabilities.');
+    case 'logits':
+      return l10n.t('some values are outside [0, 1], so these look like logits (raw scores; the sigmoid turns them into probabilities).');
+    case 'unknown':
+      return l10n.t('there is no finite value to judge by.');
+  }
+}
 
 function describeSummary(s: ArraySummary, precision: number): string {
-  if (s.count === 0) return 'An empty array.';
+  if (s.count === 0) return l10n.t('An empty array.');
   const shape = s.shape.length > 1 ? ` (${s.shape.join(' × ')})` : '';
-  const count = `${s.count.toLocaleString('en-US')} number${s.count === 1 ? '' : 's'}${shape}`;
-  const range = Number.isNaN(s.min) ? '' : `, min ${formatNumber(s.min, precision)}, max ${formatNumber(s.max, precision)}`;
-  const bad = s.nonFinite > 0 ? ` ${s.nonFinite.toLocaleString('en-US')} of them ${s.nonFinite === 1 ? 'is' : 'are'} NaN or infinite.` : '';
-  return `${count}${range}: ${LOOKS_LIKE[s.looksLike]}${bad}`;
+  const n = s.count.toLocaleString('en-US');
+  const count = s.count === 1 ? l10n.t`${n} number${shape}` : l10n.t`${n} numbers${shape}`;
+  const range = Number.isNaN(s.min) ? '' : l10n.t`, min ${formatNumber(s.min, precision)}, max ${formatNumber(s.max, precision)}`;
+  const nonFinite = s.nonFinite.toLocaleString('en-US');
+  const bad = s.nonFinite === 1 ? l10n.t`${nonFinite} of them is NaN or infinite.` : l10n.t`${nonFinite} of them are NaN or infinite.`;
+  return `${count}${range}: ${looksLike(s.looksLike)}${s.nonFinite > 0 ? ` ${bad}` : ''}`;
 }
 
 const EXAMPLE = { targets: '`targets = [1, 0, 1]`', predictions: '`predictions = [0.8, 0.3, 0.9]`' } as const;
 
 /** How to give this array a partner, from what its name says or, failing that, from its values. */
 function pairingHint(a: SingleAnalysis): string {
-  const where = 'in the same statement, paragraph or notebook cell';
-  if (a.missing !== null) return `To see the loss, put the ${a.missing} next to it (${where}), e.g. ${EXAMPLE[a.missing]}.`;
-  const guess = a.summary.looksLike === 'zero-one' ? 'targets' : 'predictions';
-  const other = guess === 'targets' ? 'predictions' : 'targets';
-  return `To see the loss, name it (if these are the ${guess}: ${EXAMPLE[guess]}) and put the ${other} ${where}.`;
+  // Our own Markdown (the examples are code spans), not escaped; the sides are whole sentences so that each translates as one.
+  const where = l10n.t('in the same statement, paragraph or notebook cell');
+  if (a.missing === 'targets') return l10n.t`To see the loss, put the targets next to it (${where}), e.g. ${EXAMPLE.targets}.`;
+  if (a.missing === 'predictions') return l10n.t`To see the loss, put the predictions next to it (${where}), e.g. ${EXAMPLE.predictions}.`;
+  return a.summary.looksLike === 'zero-one'
+    ? l10n.t`To see the loss, name it (if these are the targets: ${EXAMPLE.targets}) and put the predictions ${where}.`
+    : l10n.t`To see the loss, name it (if these are the predictions: ${EXAMPLE.predictions}) and put the targets ${where}.`;
 }
 
 const NO_PARTNER_CODES: ReadonlySet<string> = new Set(['one-array', 'no-arrays']);
 
 /** Its name, and the role the name or its place in a call gives it when that is not obvious. */
 function describeArray(a: SingleAnalysis): string {
-  const name = a.hovered.name !== null ? `**${cell(a.hovered.name)}**` : '**Array**';
+  const name = a.hovered.name !== null ? `**${cell(a.hovered.name)}**` : `**${escapeMarkdown(l10n.t('Array'))}**`;
   const role = a.hovered.role;
-  const readAs = role !== null && role !== 'labels' && a.hovered.roleStrength < 3 ? ` (read as the ${role})` : '';
-  return `${name}${readAs}`;
+  if (role === null || role === 'labels' || a.hovered.roleStrength >= 3) return name;
+  const readAs =
+    role === 'targets' ? l10n.t('(read as the targets)') : role === 'predictions' ? l10n.t('(read as the predictions)') : l10n.t('(read as the logits)');
+  return `${name} ${escapeMarkdown(readAs)}`;
 }
 
 /** The hover over an array that has no partner, or whose pair cannot give a loss. */
@@ -206,7 +222,7 @@ export function singleHoverMarkdown(a: SingleAnalysis, precision: number): strin
   const problem = a.problem;
   if (problem !== null && !NO_PARTNER_CODES.has(problem.code)) {
     const why = problem.suggestion !== undefined ? `${problem.message} ${problem.suggestion}` : problem.message;
-    parts.push(`**No loss:** ${sentence(why)}`);
+    parts.push(`**${escapeMarkdown(l10n.t('No loss:'))}** ${sentence(why)}`);
     if (problem.code === 'ambiguous-arrays') parts.push(pairingHint(a));
   } else {
     parts.push(pairingHint(a));

@@ -3,27 +3,37 @@
 // inline style, no script, no event attribute; every user string goes through escapeHtml and
 // every equation through the MathJax renderer, which builds SVG from escaped TeX. Each equation's
 // text alternative is the plain sentence of its step.
+import * as l10n from '@vscode/l10n';
 import { derivationFor } from '../core/derivation';
 import type { DerivationStep, LabelDerivation, Result, Walkthrough } from '../core/types';
 import { escapeHtml } from './escape';
 import { heatBand, heatLegend } from './heatmap';
 import type { MathPage, MathRenderer } from './mathjax';
 import {
-  BACKPROP_HEADING,
-  FRAMEWORK_HEADERS,
-  SECTIONS,
-  TITLE,
+  backpropHeading,
   batchGrid,
   cardHeading,
   endNotes,
   frameworkCells,
+  frameworkHeaders,
   frameworkTable,
   inputNotes,
   omissionNotes,
+  sections,
   splitSteps,
   summaryLines,
   tableColumns,
+  walkthroughTitle,
 } from './outline';
+
+/**
+ * Our own sentences in element content (captions). Only `&`, `<` and `>` matter there, so a
+ * translation cannot add markup while the English page stays byte for byte as it was (its
+ * apostrophes are not turned into entities).
+ */
+function escapeHtmlText(s: string): string {
+  return s.replace(/[&<>]/g, (c) => escapeHtml(c));
+}
 
 export interface HtmlPageOptions {
   /** The page's title (escaped here). */
@@ -72,7 +82,7 @@ function card(d: LabelDerivation, math: MathPage): string {
   const backprop =
     gradient.length === 0
       ? ''
-      : `<section class="lw-backprop" aria-labelledby="${id}-g"><h4 id="${id}-g">${escapeHtml(BACKPROP_HEADING)}</h4>` +
+      : `<section class="lw-backprop" aria-labelledby="${id}-g"><h4 id="${id}-g">${escapeHtml(backpropHeading())}</h4>` +
         gradient.map((s) => `<div class="lw-step lw-step-${s.kind}">${stepItem(s, math)}</div>`).join('') +
         '</section>';
   return (
@@ -108,7 +118,7 @@ function table(w: Walkthrough): string {
       return `<tr>${cells.join('')}</tr>`;
     })
     .join('');
-  return `<div class="lw-table-wrap"><table class="lw-table"><caption>Each element's target, prediction and loss</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+  return `<div class="lw-table-wrap"><table class="lw-table"><caption>${escapeHtmlText(l10n.t("Each element's target, prediction and loss"))}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 function heatmap(w: Walkthrough, cells: 'button' | 'link'): string {
@@ -116,7 +126,11 @@ function heatmap(w: Walkthrough, cells: 'button' | 'link'): string {
   if (grid === null) return '';
   const base = w.result.options.logBase;
   const derived = new Set(w.derivations.map((d) => d.detail.flatIndex));
-  const head = ['<th scope="col">Sample</th>', ...grid.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`), '<th scope="col" class="lw-num">Sample mean</th>'];
+  const head = [
+    `<th scope="col">${escapeHtml(l10n.t('Sample'))}</th>`,
+    ...grid.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`),
+    `<th scope="col" class="lw-num">${escapeHtml(l10n.t('Sample mean'))}</th>`,
+  ];
   const body = grid.rows.map((row) => {
     const tds = row.cells.map((cell) => {
       const attrs = `data-index="${cell.row},${cell.column}" data-flat-index="${cell.flatIndex}" aria-label="${escapeHtml(cell.description)}"`;
@@ -128,24 +142,27 @@ function heatmap(w: Walkthrough, cells: 'button' | 'link'): string {
     });
     return `<tr><th scope="row">${escapeHtml(row.header)}</th>${tds.join('')}<td class="lw-num">${escapeHtml(row.mean)}</td></tr>`;
   });
-  const how = cells === 'button' ? 'choose a cell to see its derivation' : 'a linked number leads to its derivation';
+  const caption =
+    cells === 'button'
+      ? l10n.t("Loss of each label in each sample, darker for larger losses, with each sample's mean over its labels; choose a cell to see its derivation")
+      : l10n.t("Loss of each label in each sample, darker for larger losses, with each sample's mean over its labels; a linked number leads to its derivation");
   const legend = heatLegend(base)
     .map((b) => `<li><span class="lw-heat-swatch lw-heat-${b.band}" aria-hidden="true"></span>${escapeHtml(b.range)}</li>`)
     .join('');
   const omitted = grid.omitted.map((n) => `<p class="lw-omitted">${escapeHtml(n)}</p>`).join('');
   return (
-    `<section class="lw-batch" aria-labelledby="lw-batch-h"><h2 id="lw-batch-h">${escapeHtml(SECTIONS.batch)}</h2>${omitted}` +
-    `<div class="lw-table-wrap"><table class="lw-heatmap"><caption>Loss of each label in each sample, darker for larger losses, with each sample's mean over its labels; ${how}</caption>` +
+    `<section class="lw-batch" aria-labelledby="lw-batch-h"><h2 id="lw-batch-h">${escapeHtml(sections().batch)}</h2>${omitted}` +
+    `<div class="lw-table-wrap"><table class="lw-heatmap"><caption>${escapeHtmlText(caption)}</caption>` +
     `<thead><tr>${head.join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>` +
     `<p class="lw-overall">${escapeHtml(grid.overall)}</p>` +
-    `<ul class="lw-heat-legend" aria-label="Colour bands of the loss">${legend}</ul></section>`
+    `<ul class="lw-heat-legend" aria-label="${escapeHtml(l10n.t('Colour bands of the loss'))}">${legend}</ul></section>`
   );
 }
 
 function frameworks(w: Walkthrough): string {
   const t = frameworkTable(w);
   if (t === null) return '';
-  const head = FRAMEWORK_HEADERS.map((h, i) => `<th scope="col"${i >= 3 ? ' class="lw-num"' : ''}>${escapeHtml(h)}</th>`).join('');
+  const head = frameworkHeaders().map((h, i) => `<th scope="col"${i >= 3 ? ' class="lw-num"' : ''}>${escapeHtml(h)}</th>`).join('');
   const body = t.rows
     .map((r) => {
       const [name, ...rest] = frameworkCells(r);
@@ -155,9 +172,9 @@ function frameworks(w: Walkthrough): string {
     .join('');
   const why = t.rows.map((r) => `<dt>${escapeHtml(r.framework)}</dt><dd>${escapeHtml(r.explanation)}</dd>`).join('');
   return (
-    `<section class="lw-frameworks" aria-labelledby="lw-frameworks-h"><h2 id="lw-frameworks-h">${escapeHtml(SECTIONS.frameworks)}</h2>` +
+    `<section class="lw-frameworks" aria-labelledby="lw-frameworks-h"><h2 id="lw-frameworks-h">${escapeHtml(sections().frameworks)}</h2>` +
     t.summary.map((s) => `<p>${escapeHtml(s)}</p>`).join('') +
-    `<div class="lw-table-wrap"><table class="lw-table lw-framework-table"><caption>Your input under each framework's own rule and default dtype</caption>` +
+    `<div class="lw-table-wrap"><table class="lw-table lw-framework-table"><caption>${escapeHtmlText(l10n.t("Your input under each framework's own rule and default dtype"))}</caption>` +
     `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><dl class="lw-framework-notes">${why}</dl></section>`
   );
 }
@@ -165,7 +182,7 @@ function frameworks(w: Walkthrough): string {
 function whyBce(w: Walkthrough): string {
   if (w.whyBce === undefined || w.whyBce.length === 0) return '';
   return (
-    `<section class="lw-why" aria-labelledby="lw-why-h"><h2 id="lw-why-h">${escapeHtml(SECTIONS.whyBce)}</h2>` +
+    `<section class="lw-why" aria-labelledby="lw-why-h"><h2 id="lw-why-h">${escapeHtml(sections().whyBce)}</h2>` +
     w.whyBce.map((p) => `<p>${escapeHtml(p)}</p>`).join('') +
     '</section>'
   );
@@ -175,31 +192,32 @@ function whyBce(w: Walkthrough): string {
 export function renderHtmlFragment(w: Walkthrough, renderer: MathRenderer, options: HtmlFragmentOptions = {}): string {
   // The fragment is one document's content: its equations share one set of glyph definitions.
   const math = renderer.page();
+  const section = sections();
   const parts: string[] = [];
   const [setting, answer] = summaryLines(w);
   const assumptions = inputNotes(w)
     .map((n) => `<p class="lw-assumption">${escapeHtml(n)}</p>`)
     .join('');
   parts.push(
-    `<section class="lw-summary" aria-labelledby="lw-summary-h"><h2 id="lw-summary-h">${escapeHtml(SECTIONS.result)}</h2>` +
+    `<section class="lw-summary" aria-labelledby="lw-summary-h"><h2 id="lw-summary-h">${escapeHtml(section.result)}</h2>` +
       `<p class="lw-answer">${escapeHtml(answer ?? '')}</p><p class="lw-setting">${escapeHtml(setting ?? '')}</p>${assumptions}</section>`,
   );
-  parts.push(`<section class="lw-inputs" aria-labelledby="lw-inputs-h"><h2 id="lw-inputs-h">${escapeHtml(SECTIONS.inputs)}</h2>${table(w)}</section>`);
+  parts.push(`<section class="lw-inputs" aria-labelledby="lw-inputs-h"><h2 id="lw-inputs-h">${escapeHtml(section.inputs)}</h2>${table(w)}</section>`);
   parts.push(heatmap(w, options.heatmapCells ?? 'button'));
 
   const cards = w.derivations.map((d) => card(d, math));
   if (cards.length > 0) {
-    parts.push(`<section class="lw-derivations" aria-labelledby="lw-derivations-h"><h2 id="lw-derivations-h">${escapeHtml(SECTIONS.steps)}</h2>${cards.join('')}</section>`);
+    parts.push(`<section class="lw-derivations" aria-labelledby="lw-derivations-h"><h2 id="lw-derivations-h">${escapeHtml(section.steps)}</h2>${cards.join('')}</section>`);
   }
   parts.push(
-    `<section class="lw-reduction" aria-labelledby="lw-reduction-h"><h2 id="lw-reduction-h">${escapeHtml(SECTIONS.reduction)}</h2>${stepList(w.reductionSteps, math)}</section>`,
+    `<section class="lw-reduction" aria-labelledby="lw-reduction-h"><h2 id="lw-reduction-h">${escapeHtml(section.reduction)}</h2>${stepList(w.reductionSteps, math)}</section>`,
   );
   parts.push(frameworks(w));
   parts.push(whyBce(w));
   const notes = endNotes(w);
   if (notes.length > 0) {
     const items = notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('');
-    parts.push(`<section class="lw-notes" aria-labelledby="lw-notes-h"><h2 id="lw-notes-h">${escapeHtml(SECTIONS.notes)}</h2><ul>${items}</ul></section>`);
+    parts.push(`<section class="lw-notes" aria-labelledby="lw-notes-h"><h2 id="lw-notes-h">${escapeHtml(section.notes)}</h2><ul>${items}</ul></section>`);
   }
   parts.push(math.defs());
   return `<article class="lw-walkthrough">${parts.join('')}</article>`;
@@ -210,7 +228,7 @@ export function renderHtmlFragment(w: Walkthrough, renderer: MathRenderer, optio
  * script and no network (its own CSP says so, in case the file is opened from anywhere).
  */
 export function renderHtmlPage(w: Walkthrough, math: MathRenderer, options: HtmlPageOptions = {}): string {
-  const title = options.title ?? TITLE;
+  const title = options.title ?? walkthroughTitle();
   // A stylesheet cannot end the <style> element it sits in: `<` has no use in CSS outside
   // strings, where the CSS escape \3c means the same.
   const css = `${options.css ?? ''}\n${math.styleSheet()}`.replace(/</g, '\\3c ');

@@ -7,9 +7,9 @@ export { heatBand, heatLegend, HEAT_BOUNDS_NATS } from './heatmap';
 export { renderMarkdown } from './markdown';
 export { renderLatex, escapeLatexText } from './latex';
 export {
-  TITLE,
-  SECTIONS,
-  BACKPROP_HEADING,
+  walkthroughTitle,
+  sections,
+  backpropHeading,
   indexLabel,
   summaryLines,
   tableColumns,

@@ -1,23 +1,24 @@
 // The walkthrough as a complete LaTeX document (article + amsmath) that pdflatex compiles as is.
 // Prose and table cells are escaped for text mode; the equations are the derivation's TeX, whose
 // user text is already escaped (see texText), with characters pdflatex cannot typeset replaced.
+import * as l10n from '@vscode/l10n';
 import { controlsToSpaces } from '../core/derivation/tex';
 import type { DerivationStep, Walkthrough } from '../core/types';
 import {
-  BACKPROP_HEADING,
-  FRAMEWORK_HEADERS,
-  SECTIONS,
-  TITLE,
+  backpropHeading,
   batchGrid,
   cardHeading,
   endNotes,
   frameworkCells,
+  frameworkHeaders,
   frameworkTable,
   inputNotes,
   omissionNotes,
+  sections,
   splitSteps,
   summaryLines,
   tableColumns,
+  walkthroughTitle,
 } from './outline';
 
 const TEXT_SPECIALS: Readonly<Record<string, string>> = {
@@ -118,11 +119,11 @@ function table(w: Walkthrough): string {
 function batch(w: Walkthrough): string[] {
   const grid = batchGrid(w);
   if (grid === null) return [];
-  const headers = ['Sample', ...grid.columns, 'Sample mean'];
+  const headers = [l10n.t('Sample'), ...grid.columns, l10n.t('Sample mean')];
   return [
-    `\\subsection*{${escapeLatexText(SECTIONS.batch)}}`,
+    `\\subsection*{${escapeLatexText(sections().batch)}}`,
     ...grid.omitted.map((n) => `\\emph{${escapeLatexText(n)}}`),
-    escapeLatexText('Loss of each label in each sample, with each sample’s mean over its labels.'),
+    escapeLatexText(l10n.t('Loss of each label in each sample, with each sample’s mean over its labels.')),
     longtable(`l${'r'.repeat(grid.columns.length)}r`, headers, grid.rows.map((r) => [r.header, ...r.cells.map((c) => c.text), r.mean])),
     `\\textbf{${escapeLatexText(grid.overall)}}`,
   ];
@@ -133,37 +134,38 @@ function frameworks(w: Walkthrough): string[] {
   if (t === null) return [];
   const items = t.rows.map((r) => `\\item[${escapeLatexText(r.framework)}] ${escapeLatexText(r.explanation)}`);
   return [
-    `\\subsection*{${escapeLatexText(SECTIONS.frameworks)}}`,
+    `\\subsection*{${escapeLatexText(sections().frameworks)}}`,
     t.summary.map(escapeLatexText).join('\n\n'),
     // The calls are long: they wrap in a paragraph column instead of running off the page.
-    `{\\small\n${longtable('>{\\raggedright\\arraybackslash}p{2.1cm}>{\\raggedright\\arraybackslash}p{3.6cm}lr>{\\raggedright\\arraybackslash}p{1.9cm}', FRAMEWORK_HEADERS, t.rows.map(frameworkCells), [1])}\n}`,
+    `{\\small\n${longtable('>{\\raggedright\\arraybackslash}p{2.1cm}>{\\raggedright\\arraybackslash}p{3.6cm}lr>{\\raggedright\\arraybackslash}p{1.9cm}', frameworkHeaders(), t.rows.map(frameworkCells), [1])}\n}`,
     ['\\begin{description}', ...items, '\\end{description}'].join('\n'),
   ];
 }
 
-export function renderLatex(w: Walkthrough, title: string = TITLE): string {
+export function renderLatex(w: Walkthrough, title: string = walkthroughTitle()): string {
   const [setting, answer] = summaryLines(w);
+  const section = sections();
   const body: string[] = [];
   body.push(`\\section*{${escapeLatexText(title)}}`);
   body.push(`\\textbf{${escapeLatexText(answer ?? '')}}\n\n${escapeLatexText(setting ?? '')}`);
   for (const note of inputNotes(w)) body.push(`\\begin{quote}${escapeLatexText(note)}\\end{quote}`);
   for (const note of omissionNotes(w)) body.push(`\\emph{${escapeLatexText(note)}}`);
-  body.push(`\\subsection*{${escapeLatexText(SECTIONS.inputs)}}`, table(w));
+  body.push(`\\subsection*{${escapeLatexText(section.inputs)}}`, table(w));
   body.push(...batch(w));
   if (w.derivations.length > 0) {
-    body.push(`\\subsection*{${escapeLatexText(SECTIONS.steps)}}`);
+    body.push(`\\subsection*{${escapeLatexText(section.steps)}}`);
     for (const d of w.derivations) {
       const { loss, gradient } = splitSteps(d);
       body.push(`\\subsubsection*{${escapeLatexText(cardHeading(d))}}`, steps(loss));
-      if (gradient.length > 0) body.push(`\\paragraph*{${escapeLatexText(BACKPROP_HEADING)}}`, steps(gradient));
+      if (gradient.length > 0) body.push(`\\paragraph*{${escapeLatexText(backpropHeading())}}`, steps(gradient));
     }
   }
-  body.push(`\\subsection*{${escapeLatexText(SECTIONS.reduction)}}`, steps(w.reductionSteps));
+  body.push(`\\subsection*{${escapeLatexText(section.reduction)}}`, steps(w.reductionSteps));
   body.push(...frameworks(w));
-  if (w.whyBce !== undefined && w.whyBce.length > 0) body.push(`\\subsection*{${escapeLatexText(SECTIONS.whyBce)}}`, ...w.whyBce.map(escapeLatexText));
+  if (w.whyBce !== undefined && w.whyBce.length > 0) body.push(`\\subsection*{${escapeLatexText(section.whyBce)}}`, ...w.whyBce.map(escapeLatexText));
   const notes = endNotes(w);
   if (notes.length > 0) {
-    body.push(`\\subsection*{${escapeLatexText(SECTIONS.notes)}}`, ['\\begin{itemize}', ...notes.map((n) => `\\item ${escapeLatexText(n)}`), '\\end{itemize}'].join('\n'));
+    body.push(`\\subsection*{${escapeLatexText(section.notes)}}`, ['\\begin{itemize}', ...notes.map((n) => `\\item ${escapeLatexText(n)}`), '\\end{itemize}'].join('\n'));
   }
   return `\\documentclass{article}
 \\usepackage[utf8]{inputenc}

@@ -1,23 +1,24 @@
 // The walkthrough as Markdown with `$$` display math, which VS Code's Markdown preview (KaTeX)
 // and GitHub (MathJax) both render. User text is escaped as Markdown in prose and tables; in the
 // math it is already escaped TeX (see texText), which contains no `<`, `>` or `$$`.
+import * as l10n from '@vscode/l10n';
 import type { DerivationStep, Walkthrough } from '../core/types';
 import { escapeMarkdown } from './escape';
 import {
-  BACKPROP_HEADING,
-  FRAMEWORK_HEADERS,
-  SECTIONS,
-  TITLE,
+  backpropHeading,
   batchGrid,
   cardHeading,
   endNotes,
   frameworkCells,
+  frameworkHeaders,
   frameworkTable,
   inputNotes,
   omissionNotes,
+  sections,
   splitSteps,
   summaryLines,
   tableColumns,
+  walkthroughTitle,
 } from './outline';
 
 /** A display equation on lines of its own, blank lines around, as both renderers require. */
@@ -48,12 +49,12 @@ function table(w: Walkthrough): string {
 function batch(w: Walkthrough): string[] {
   const grid = batchGrid(w);
   if (grid === null) return [];
-  const headers = ['Sample', ...grid.columns, 'Sample mean'];
+  const headers = [l10n.t('Sample'), ...grid.columns, l10n.t('Sample mean')];
   const rows = grid.rows.map((r) => [r.header, ...r.cells.map((c) => c.text), r.mean]);
   return [
-    `## ${escapeMarkdown(SECTIONS.batch)}`,
+    `## ${escapeMarkdown(sections().batch)}`,
     ...grid.omitted.map((n) => `*${escapeMarkdown(n)}*`),
-    'Loss of each label in each sample, with each sample’s mean over its labels.',
+    escapeMarkdown(l10n.t('Loss of each label in each sample, with each sample’s mean over its labels.')),
     pipeTable(headers, headers.map((_, i) => i > 0), rows),
     `**${escapeMarkdown(grid.overall)}**`,
   ];
@@ -62,35 +63,37 @@ function batch(w: Walkthrough): string[] {
 function frameworks(w: Walkthrough): string[] {
   const t = frameworkTable(w);
   if (t === null) return [];
-  const table = pipeTable(FRAMEWORK_HEADERS, FRAMEWORK_HEADERS.map((_, i) => i >= 3), t.rows.map(frameworkCells));
+  const headers = frameworkHeaders();
+  const table = pipeTable(headers, headers.map((_, i) => i >= 3), t.rows.map(frameworkCells));
   return [
-    `## ${escapeMarkdown(SECTIONS.frameworks)}`,
+    `## ${escapeMarkdown(sections().frameworks)}`,
     ...t.summary.map(escapeMarkdown),
     table,
     t.rows.map((r) => `- **${escapeMarkdown(r.framework)}**: ${escapeMarkdown(r.explanation)}`).join('\n'),
   ];
 }
 
-export function renderMarkdown(w: Walkthrough, title: string = TITLE): string {
+export function renderMarkdown(w: Walkthrough, title: string = walkthroughTitle()): string {
+  const section = sections();
   const out: string[] = [`# ${escapeMarkdown(title)}`];
   const [setting, answer] = summaryLines(w);
   out.push(`**${escapeMarkdown(answer ?? '')}**\n\n${escapeMarkdown(setting ?? '')}`);
   for (const note of inputNotes(w)) out.push(`> ${escapeMarkdown(note)}`);
   for (const note of omissionNotes(w)) out.push(`*${escapeMarkdown(note)}*`);
-  out.push(`## ${escapeMarkdown(SECTIONS.inputs)}`, table(w));
+  out.push(`## ${escapeMarkdown(section.inputs)}`, table(w));
   out.push(...batch(w));
   if (w.derivations.length > 0) {
-    out.push(`## ${escapeMarkdown(SECTIONS.steps)}`);
+    out.push(`## ${escapeMarkdown(section.steps)}`);
     for (const d of w.derivations) {
       const { loss, gradient } = splitSteps(d);
       out.push(`### ${escapeMarkdown(cardHeading(d))}`, steps(loss));
-      if (gradient.length > 0) out.push(`#### ${escapeMarkdown(BACKPROP_HEADING)}`, steps(gradient));
+      if (gradient.length > 0) out.push(`#### ${escapeMarkdown(backpropHeading())}`, steps(gradient));
     }
   }
-  out.push(`## ${escapeMarkdown(SECTIONS.reduction)}`, steps(w.reductionSteps));
+  out.push(`## ${escapeMarkdown(section.reduction)}`, steps(w.reductionSteps));
   out.push(...frameworks(w));
-  if (w.whyBce !== undefined && w.whyBce.length > 0) out.push(`## ${escapeMarkdown(SECTIONS.whyBce)}`, ...w.whyBce.map(escapeMarkdown));
+  if (w.whyBce !== undefined && w.whyBce.length > 0) out.push(`## ${escapeMarkdown(section.whyBce)}`, ...w.whyBce.map(escapeMarkdown));
   const notes = endNotes(w);
-  if (notes.length > 0) out.push(`## ${escapeMarkdown(SECTIONS.notes)}`, notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n'));
+  if (notes.length > 0) out.push(`## ${escapeMarkdown(section.notes)}`, notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n'));
   return `${out.join('\n\n')}\n`;
 }

@@ -1,14 +1,29 @@
 // What every writer (HTML, Markdown, LaTeX) says around the equations, as plain unescaped text,
 // so the three formats tell the same story and each only has to escape for itself.
+// Every sentence goes through l10n.t when it is written, never at import: the extension loads
+// the translation bundle after this module is evaluated.
+import * as l10n from '@vscode/l10n';
 import { PRESETS } from '../core/loss';
 import { formatNumber } from '../core/derivation/format';
 import { quoteText } from '../core/parse/text';
 import { describeElement, isNamed } from '../core/derivation/steps';
-import type { DerivationStep, LabelDerivation, TableRow, Walkthrough } from '../core/types';
+import type { DerivationStep, LabelDerivation, LogBase, TableRow, Walkthrough } from '../core/types';
 
-export const TITLE = 'Binary cross entropy, step by step';
+/** The walkthrough's title, in the display language. */
+export function walkthroughTitle(): string {
+  return l10n.t('Binary cross entropy, step by step');
+}
 
-const BASE_NAMES = { e: 'natural log (ln)', '2': 'log base 2 (bits)', '10': 'log base 10' } as const;
+function baseName(base: LogBase): string {
+  switch (base) {
+    case 'e':
+      return l10n.t('natural log (ln)');
+    case '2':
+      return l10n.t('log base 2 (bits)');
+    case '10':
+      return l10n.t('log base 10');
+  }
+}
 
 export interface TableColumn {
   readonly header: string;
@@ -25,11 +40,11 @@ export function indexLabel(index: readonly number[]): string {
 
 export function tableColumns(w: Walkthrough): TableColumn[] {
   const columns: TableColumn[] = [{ header: '#', numeric: true, cell: (r) => indexLabel(r.index) }];
-  if (w.parsed.labels !== null) columns.push({ header: 'Label', numeric: false, cell: (r) => r.label ?? '' });
-  columns.push({ header: 'Target y', numeric: true, cell: (r) => r.target });
-  if (w.parsed.inputKind === 'logits') columns.push({ header: 'Logit z', numeric: true, cell: (r) => r.logit ?? '' });
-  columns.push({ header: 'Prediction ŷ', numeric: true, cell: (r) => r.prediction });
-  columns.push({ header: 'Loss', numeric: true, cell: (r) => r.loss });
+  if (w.parsed.labels !== null) columns.push({ header: l10n.t('Label'), numeric: false, cell: (r) => r.label ?? '' });
+  columns.push({ header: l10n.t('Target y'), numeric: true, cell: (r) => r.target });
+  if (w.parsed.inputKind === 'logits') columns.push({ header: l10n.t('Logit z'), numeric: true, cell: (r) => r.logit ?? '' });
+  columns.push({ header: l10n.t('Prediction ŷ'), numeric: true, cell: (r) => r.prediction });
+  columns.push({ header: l10n.t('Loss'), numeric: true, cell: (r) => r.loss });
   return columns;
 }
 
@@ -38,18 +53,23 @@ export function summaryLines(w: Walkthrough): string[] {
   const o = w.result.options;
   const preset = PRESETS[o.preset];
   const call = o.input === 'logits' ? (preset.logitsCall ?? preset.call) : preset.call;
-  const setting = `${preset.displayName} (${call}), reduction '${o.reduction}', ${BASE_NAMES[o.logBase]}, ${o.input}, ${w.elementCount} element${w.elementCount === 1 ? '' : 's'}.`;
+  const n = w.elementCount;
+  const base = baseName(o.logBase);
+  const setting =
+    n === 1
+      ? l10n.t`${preset.displayName} (${call}), reduction '${o.reduction}', ${base}, ${o.input}, ${n} element.`
+      : l10n.t`${preset.displayName} (${call}), reduction '${o.reduction}', ${base}, ${o.input}, ${n} elements.`;
   const answer =
     o.reduction === 'none'
-      ? 'No reduction: the answer is one loss per element, listed in the table.'
-      : `Loss L = ${formatNumber(w.result.loss, w.precision)}.`;
+      ? l10n.t('No reduction: the answer is one loss per element, listed in the table.')
+      : l10n.t`Loss L = ${formatNumber(w.result.loss, w.precision)}.`;
   return [setting, answer];
 }
 
 /** The card's heading: the label if there is one, with the element's position. */
 export function cardHeading(d: LabelDerivation): string {
   const position = indexLabel(d.detail.index);
-  return d.detail.label !== null && isNamed(d.detail.label) ? `${d.detail.label} (element ${position})` : `Element ${position}`;
+  return d.detail.label !== null && isNamed(d.detail.label) ? l10n.t`${d.detail.label} (element ${position})` : l10n.t`Element ${position}`;
 }
 
 /** A plain description of whom a card is about, for assistive text. */
@@ -61,28 +81,34 @@ export function cardDescription(d: LabelDerivation): string {
 export function omissionNotes(w: Walkthrough): string[] {
   const out: string[] = [];
   if (w.derivations.length < w.elementCount) {
-    out.push(`Step-by-step derivations are shown for ${w.derivations.length} of ${w.elementCount} elements; the table lists the others.`);
+    out.push(l10n.t`Step-by-step derivations are shown for ${w.derivations.length} of ${w.elementCount} elements; the table lists the others.`);
   }
   if (w.table.length < w.elementCount) {
-    out.push(`The table shows the first ${w.table.length} of ${w.elementCount} elements; the loss covers all of them.`);
+    out.push(l10n.t`The table shows the first ${w.table.length} of ${w.elementCount} elements; the loss covers all of them.`);
   }
   return out;
 }
 
+export type SectionId = 'result' | 'inputs' | 'batch' | 'steps' | 'reduction' | 'frameworks' | 'whyBce' | 'notes';
+
 /** Section headings shared by the writers, so the three formats have the same outline. */
-export const SECTIONS = {
-  result: 'Result',
-  inputs: 'Inputs and losses',
-  batch: 'The batch at a glance',
-  steps: 'Step by step',
-  reduction: 'From element losses to the loss',
-  frameworks: 'The same numbers in each framework',
-  whyBce: 'Why binary cross entropy, not softmax and NLL',
-  notes: 'Notes',
-} as const;
+export function sections(): Readonly<Record<SectionId, string>> {
+  return {
+    result: l10n.t('Result'),
+    inputs: l10n.t('Inputs and losses'),
+    batch: l10n.t('The batch at a glance'),
+    steps: l10n.t('Step by step'),
+    reduction: l10n.t('From element losses to the loss'),
+    frameworks: l10n.t('The same numbers in each framework'),
+    whyBce: l10n.t('Why binary cross entropy, not softmax and NLL'),
+    notes: l10n.t('Notes'),
+  };
+}
 
 /** The heading over each element's gradient, inside its card. */
-export const BACKPROP_HEADING = 'How backprop adjusts it';
+export function backpropHeading(): string {
+  return l10n.t('How backprop adjusts it');
+}
 
 /** What the parser assumed about the input (order, logits read by 'auto'): shown up front, not only in the notes. */
 export function inputNotes(w: Walkthrough): readonly string[] {
@@ -143,7 +169,7 @@ export function batchGrid(w: Walkthrough): BatchGrid | null {
   const labelName = (c: number): string => {
     const label = w.parsed.labels?.[c];
     // Cut: a long name would be repeated in up to 4000 cells' descriptions.
-    return label !== undefined && isNamed(label) ? quoteText(label) : `Label ${c + 1}`;
+    return label !== undefined && isNamed(label) ? quoteText(label) : l10n.t`Label ${c + 1}`;
   };
   const header = Array.from({ length: shownColumns }, (_, c) => labelName(c));
   const gridRows = [];
@@ -153,25 +179,25 @@ export function batchGrid(w: Walkthrough): BatchGrid | null {
       const i = b * columns + c;
       const loss = r.elementLosses[i] ?? NaN;
       const input = w.parsed.predictions.values[i] ?? NaN;
-      const what = logits ? `logit ${fmt(input)}` : `prediction ${fmt(input)}`;
+      const what = logits ? l10n.t`logit ${fmt(input)}` : l10n.t`prediction ${fmt(input)}`;
       cells.push({
         flatIndex: i,
         row: b,
         column: c,
         loss,
         text: formatNumber(loss, 3),
-        description: `${labelName(c)}, sample ${b + 1}: loss ${fmt(loss)} (target ${fmt(w.parsed.targets.values[i] ?? NaN)}, ${what}).`,
+        description: l10n.t`${labelName(c)}, sample ${b + 1}: loss ${fmt(loss)} (target ${fmt(w.parsed.targets.values[i] ?? NaN)}, ${what}).`,
       });
     }
-    gridRows.push({ header: `Sample ${b + 1}`, cells, mean: fmt(r.sampleLosses[b] ?? NaN) });
+    gridRows.push({ header: l10n.t`Sample ${b + 1}`, cells, mean: fmt(r.sampleLosses[b] ?? NaN) });
   }
   const omitted: string[] = [];
-  if (shownRows < rows) omitted.push(`The grid shows the first ${shownRows} of ${rows} samples; the table lists every element.`);
-  if (shownColumns < columns) omitted.push(`The grid shows the first ${shownColumns} of ${columns} labels; the table lists every element.`);
+  if (shownRows < rows) omitted.push(l10n.t`The grid shows the first ${shownRows} of ${rows} samples; the table lists every element.`);
+  if (shownColumns < columns) omitted.push(l10n.t`The grid shows the first ${shownColumns} of ${columns} labels; the table lists every element.`);
   const overall =
     r.options.reduction === 'none'
-      ? "With reduction 'none' there is no overall loss: each cell is an answer."
-      : `Overall loss L = ${fmt(r.loss)}, the number ${PRESETS[r.options.preset].displayName} reports; the reduction below shows how the element losses make it.`;
+      ? l10n.t("With reduction 'none' there is no overall loss: each cell is an answer.")
+      : l10n.t`Overall loss L = ${fmt(r.loss)}, the number ${PRESETS[r.options.preset].displayName} reports; the reduction below shows how the element losses make it.`;
   return { columns: header, rows: gridRows, overall, omitted };
 }
 
@@ -193,15 +219,18 @@ export function frameworkTable(w: Walkthrough): { rows: FrameworkTableRow[]; sum
   const none = w.result.options.reduction === 'none';
   const rows = c.rows.map((r, i) => {
     let difference: string;
-    if (r.error !== null) difference = 'not available';
-    else if (i === 0) difference = 'reference';
-    else if (!r.differs) difference = 'same (within 1e-6)';
-    else difference = `differs by ${formatNumber(r.relativeDifference * 100, 3)}%${none ? ' (largest element)' : ''}`;
+    if (r.error !== null) difference = l10n.t('not available');
+    else if (i === 0) difference = l10n.t('reference');
+    else if (!r.differs) difference = l10n.t('same (within 1e-6)');
+    else {
+      const percent = formatNumber(r.relativeDifference * 100, 3);
+      difference = none ? l10n.t`differs by ${percent}% (largest element)` : l10n.t`differs by ${percent}%`;
+    }
     return {
       framework: r.framework,
       call: r.call,
       dtype: r.dtype,
-      loss: r.error !== null ? '—' : none ? 'per element' : formatNumber(r.loss, w.precision),
+      loss: r.error !== null ? '—' : none ? l10n.t('per element') : formatNumber(r.loss, w.precision),
       difference,
       differs: r.differs,
       explanation: r.explanation.join(' '),
@@ -210,7 +239,10 @@ export function frameworkTable(w: Walkthrough): { rows: FrameworkTableRow[]; sum
   return { rows, summary: c.summary };
 }
 
-export const FRAMEWORK_HEADERS = ['Framework', 'Call', 'dtype', 'Loss', 'Compared with PyTorch'] as const;
+/** The framework table's column headers; the last two columns are numeric. */
+export function frameworkHeaders(): string[] {
+  return [l10n.t('Framework'), l10n.t('Call'), l10n.t('dtype'), l10n.t('Loss'), l10n.t('Compared with PyTorch')];
+}
 
 /** The framework table's cells in header order. */
 export function frameworkCells(r: FrameworkTableRow): string[] {

@@ -1,17 +1,18 @@
 // The walkthrough as plain text for a terminal: the same story as the other writers, with the
 // plain sentence of each step in place of its equation.
+import * as l10n from '@vscode/l10n';
 import type { Walkthrough } from '../core/types';
 import {
-  BACKPROP_HEADING,
-  FRAMEWORK_HEADERS,
-  SECTIONS,
+  backpropHeading,
   batchGrid,
   cardHeading,
   endNotes,
   frameworkCells,
+  frameworkHeaders,
   frameworkTable,
   inputNotes,
   omissionNotes,
+  sections,
   splitSteps,
   summaryLines,
   tableColumns,
@@ -23,14 +24,15 @@ function pad(cells: string[][], numeric: boolean[]): string[] {
 }
 
 export function renderText(w: Walkthrough): string {
+  const section = sections();
   const out: string[] = [...summaryLines(w), ...inputNotes(w), ''];
   const columns = tableColumns(w);
   const rows = [columns.map((c) => c.header), ...w.table.map((row) => columns.map((c) => c.cell(row)))];
   out.push(...pad(rows, columns.map((c) => c.numeric)), '');
   const grid = batchGrid(w);
   if (grid !== null) {
-    out.push(SECTIONS.batch, ...grid.omitted.map((n) => `  ${n}`));
-    const header = ['Sample', ...grid.columns, 'Sample mean'];
+    out.push(section.batch, ...grid.omitted.map((n) => `  ${n}`));
+    const header = [l10n.t('Sample'), ...grid.columns, l10n.t('Sample mean')];
     const cells = [header, ...grid.rows.map((r) => [r.header, ...r.cells.map((c) => c.text), r.mean])];
     out.push(...pad(cells, header.map((_, i) => i > 0)).map((l) => `  ${l}`), `  ${grid.overall}`, '');
   }
@@ -38,26 +40,27 @@ export function renderText(w: Walkthrough): string {
     out.push(cardHeading(d));
     const { loss, gradient } = splitSteps(d);
     for (const step of loss) out.push(`  ${step.text}`);
-    if (gradient.length > 0) out.push(`  ${BACKPROP_HEADING}:`, ...gradient.map((s) => `    ${s.text}`));
+    if (gradient.length > 0) out.push(`  ${backpropHeading()}:`, ...gradient.map((s) => `    ${s.text}`));
     out.push('');
   }
   if (w.reductionSteps.length > 0) {
-    out.push('Reduction');
+    out.push(l10n.t('Reduction'));
     for (const step of w.reductionSteps) out.push(`  ${step.text}`);
     out.push('');
   }
   const frameworks = frameworkTable(w);
   if (frameworks !== null) {
-    out.push(SECTIONS.frameworks, ...frameworks.summary.map((s) => `  ${s}`));
-    const cells = [[...FRAMEWORK_HEADERS], ...frameworks.rows.map(frameworkCells)];
-    out.push(...pad(cells, FRAMEWORK_HEADERS.map((_, i) => i >= 3)).map((l) => `  ${l}`));
+    out.push(section.frameworks, ...frameworks.summary.map((s) => `  ${s}`));
+    const headers = frameworkHeaders();
+    const cells = [headers, ...frameworks.rows.map(frameworkCells)];
+    out.push(...pad(cells, headers.map((_, i) => i >= 3)).map((l) => `  ${l}`));
     for (const r of frameworks.rows) out.push(`  - ${r.framework}: ${r.explanation}`);
     out.push('');
   }
-  if (w.whyBce !== undefined && w.whyBce.length > 0) out.push(SECTIONS.whyBce, ...w.whyBce.map((p) => `  ${p}`), '');
+  if (w.whyBce !== undefined && w.whyBce.length > 0) out.push(section.whyBce, ...w.whyBce.map((p) => `  ${p}`), '');
   const notes = [...omissionNotes(w), ...endNotes(w)];
   if (notes.length > 0) {
-    out.push('Notes');
+    out.push(section.notes);
     for (const n of notes) out.push(`  - ${n}`);
   }
   return out.join('\n').trimEnd() + '\n';
