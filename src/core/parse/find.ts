@@ -2,6 +2,7 @@
 // what a hover or a code lens needs: it works on one array alone, where parseInput would
 // answer 'one-array'.
 
+import * as l10n from '@vscode/l10n';
 import type { InputError, ParseOptions, ParsedArray, Result } from '../types';
 import { inputError } from '../errors';
 import { isLabelNamesName, lossArgumentRoles, roleOfNumericName, type ArrayRole, type RoleStrength } from './names';
@@ -29,7 +30,22 @@ export interface FoundArray extends ParsedArray, ValuePositions {
 
 export const DEFAULT_MAX_NUMBERS = 1_000_000;
 
-const ORDINALS = ['first', 'second', 'third', 'fourth'];
+/** "the first argument of f": whole phrases per position, since ordinals do not translate word by word. */
+function argumentReason(index: number, callee: string): string {
+  const quoted = quoteText(callee);
+  switch (index) {
+    case 0:
+      return l10n.t`the first argument of ${quoted}`;
+    case 1:
+      return l10n.t`the second argument of ${quoted}`;
+    case 2:
+      return l10n.t`the third argument of ${quoted}`;
+    case 3:
+      return l10n.t`the fourth argument of ${quoted}`;
+    default:
+      return l10n.t`the ${index + 1}th argument of ${quoted}`;
+  }
+}
 
 function withRole(raw: RawArray): FoundArray {
   const { role, roleStrength, roleReason } = roleOf(raw);
@@ -60,14 +76,15 @@ function roleOf(raw: RawArray): Pick<FoundArray, 'role' | 'roleStrength' | 'role
   const named = name !== null ? roleOfNumericName(name, raw.nameIsKeyword) : null;
   if (named !== null) {
     const role = named.role === 'predictions' && raw.fromLogits ? 'logits' : named.role;
-    return { role, roleStrength: named.strength, roleReason: role !== named.role ? `from_logits=True in ${quoteText(raw.callee ?? 'the call')}` : null };
+    if (role === named.role) return { role, roleStrength: named.strength, roleReason: null };
+    const roleReason = raw.callee !== null ? l10n.t`from_logits=True in ${quoteText(raw.callee)}` : l10n.t('from_logits=True in the call');
+    return { role, roleStrength: named.strength, roleReason };
   }
   if (raw.callee !== null && raw.argumentIndex >= 0) {
     const positional = lossArgumentRoles(raw.callee)?.[raw.argumentIndex];
     if (positional !== undefined) {
       const role = positional === 'predictions' && raw.fromLogits ? 'logits' : positional;
-      const ordinal = ORDINALS[raw.argumentIndex] ?? `${raw.argumentIndex + 1}th`;
-      return { role, roleStrength: 2, roleReason: `the ${ordinal} argument of ${quoteText(raw.callee)}` };
+      return { role, roleStrength: 2, roleReason: argumentReason(raw.argumentIndex, raw.callee) };
     }
   }
   return { role: null, roleStrength: 0, roleReason: null };
@@ -76,7 +93,7 @@ function roleOf(raw: RawArray): Pick<FoundArray, 'role' | 'roleStrength' | 'role
 export function checkMaxNumbers(options: ParseOptions | undefined): Result<number> {
   const max = options?.maxNumbers ?? DEFAULT_MAX_NUMBERS;
   if (typeof max !== 'number' || !Number.isInteger(max) || max < 1) {
-    return { ok: false, error: inputError('bad-option', `maxNumbers must be a positive whole number, not ${String(max).slice(0, 40)}.`) };
+    return { ok: false, error: inputError('bad-option', l10n.t`maxNumbers must be a positive whole number, not ${String(max).slice(0, 40)}.`) };
   }
   return { ok: true, value: max };
 }

@@ -14,6 +14,7 @@
 //   "Target [0, 2]".
 // - Backticks are not string quotes, so arrays in Markdown inline code are still read.
 
+import * as l10n from '@vscode/l10n';
 import { inputError } from '../errors';
 import type { InputKindOption, ParseOptions, ParsedInput, Result } from '../types';
 import { findArrays } from './find';
@@ -29,7 +30,7 @@ const INPUT_KINDS: readonly InputKindOption[] = ['auto', 'probabilities', 'logit
 export function parseInput(text: string, options?: ParseOptions): Result<ParsedInput> {
   const kind = options?.inputKind ?? 'auto';
   if (!INPUT_KINDS.includes(kind)) {
-    return { ok: false, error: inputError('bad-option', `The input kind must be auto, probabilities or logits, not ${String(kind).slice(0, 40)}.`) };
+    return { ok: false, error: inputError('bad-option', l10n.t`The input kind must be auto, probabilities or logits, not ${String(kind).slice(0, 40)}.`) };
   }
   const source = String(text);
   const found = findArrays(source, options);

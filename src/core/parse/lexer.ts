@@ -2,6 +2,8 @@
 // finder needs. One pass of char codes, no regular expressions on the hot path, no recursion:
 // linear in the length of the text whatever it contains.
 
+import * as l10n from '@vscode/l10n';
+
 const POW10: readonly number[] = [
   1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
   1e22,
@@ -236,9 +238,7 @@ export class Lexer {
         space = true;
       } else if (c === CH_SLASH && text.charCodeAt(i + 1) === CH_STAR) {
         const close = text.indexOf('*/', i + 2);
-        if (close < 0) {
-          return this.fatal(i, i + 2, 'This block comment (/*) is never closed, so everything after it is part of the comment.', 'Close it with */.');
-        }
+        if (close < 0) return this.unclosedComment(i);
         for (let k = i + 2; k < close; k++) if (text.charCodeAt(k) === CH_LF) newline = true;
         i = close + 2;
         space = true;
@@ -342,6 +342,11 @@ export class Lexer {
     this.fatalMessage = message;
     this.fatalSuggestion = suggestion;
     return (this.type = T_FATAL);
+  }
+
+  /** Out of next() so that the token loop does not grow by the message code. */
+  private unclosedComment(start: number): TokenType {
+    return this.fatal(start, start + 2, l10n.t('This block comment (/*) is never closed, so everything after it is part of the comment.'), l10n.t('Close it with */.'));
   }
 
   private number(digitsStart: number, negative: boolean): TokenType {
@@ -496,8 +501,10 @@ export class Lexer {
     return this.fatal(
       quoteAt,
       quoteAt + open,
-      `The string opened by this ${q} is not closed${triple ? '' : ' on its line'}, so the text after it cannot be read.`,
-      `Close it with ${q}, or leave the quote out of the selection.`,
+      triple
+        ? l10n.t`The string opened by this ${q} is not closed, so the text after it cannot be read.`
+        : l10n.t`The string opened by this ${q} is not closed on its line, so the text after it cannot be read.`,
+      l10n.t`Close it with ${q}, or leave the quote out of the selection.`,
     );
   }
 

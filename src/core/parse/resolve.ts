@@ -1,6 +1,7 @@
 // Decides which found array holds the targets, which the predictions and which the label names:
 // by name first, then by place in a known loss call, then by order when nothing is named.
 
+import * as l10n from '@vscode/l10n';
 import { inputError } from '../errors';
 import type { InputError, Result, TextRange } from '../types';
 import type { FoundArray } from './find';
@@ -52,9 +53,21 @@ function problemOf(arrays: readonly FoundArray[]): InputError | null {
 /** "a", "a and b", "a, b, c and 7 more": a big selection must not produce a note per array. */
 function listOf(source: string, arrays: readonly FoundArray[]): string {
   const shown = arrays.slice(0, 3).map((a) => describe(source, a));
-  if (arrays.length > 3) return `${shown.join(', ')} and ${arrays.length - 3} more`;
+  if (arrays.length > 3) return l10n.t`${shown.join(', ')} and ${arrays.length - 3} more`;
   if (shown.length === 1) return shown[0] as string;
-  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1] as string}`;
+  return l10n.t`${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1] as string}`;
+}
+
+/** "x was read as the targets: it is the first argument of f.", one whole sentence per role. */
+function readAsNote(what: string, noun: 'targets' | 'predictions' | 'logits', reason: string): string {
+  switch (noun) {
+    case 'targets':
+      return l10n.t`${what} was read as the targets: it is ${reason}.`;
+    case 'predictions':
+      return l10n.t`${what} was read as the predictions: it is ${reason}.`;
+    default:
+      return l10n.t`${what} was read as the logits: it is ${reason}.`;
+  }
 }
 
 function wholeText(source: string): TextRange {
@@ -79,14 +92,25 @@ export function resolveArrays(source: string, found: readonly FoundArray[]): Res
   ] as const) {
     const others = candidates.filter((other) => other !== chosen);
     if (chosen !== null && others.length > 0) {
-      notes.push(`${listOf(source, others)} could also be the ${noun}; ${describe(source, chosen)} was used instead.`);
+      const list = listOf(source, others);
+      const used = describe(source, chosen);
+      notes.push(
+        noun === 'targets'
+          ? l10n.t`${list} could also be the targets; ${used} was used instead.`
+          : l10n.t`${list} could also be the predictions; ${used} was used instead.`,
+      );
     }
   }
 
   if (targets !== null && predictions !== null) {
     const unused = unassigned.filter((other) => other.name !== null);
     if (unused.length > 0) {
-      notes.push(`${listOf(source, unused)} ${unused.length === 1 ? 'was' : 'were'} not used: the names do not say whether they hold targets or predictions.`);
+      const list = listOf(source, unused);
+      notes.push(
+        unused.length === 1
+          ? l10n.t`${list} was not used: the names do not say whether they hold targets or predictions.`
+          : l10n.t`${list} were not used: the names do not say whether they hold targets or predictions.`,
+      );
     }
   } else if (targets !== null || predictions !== null) {
     const known = (targets ?? predictions) as FoundArray;
@@ -95,7 +119,12 @@ export function resolveArrays(source: string, found: readonly FoundArray[]): Res
       const other = unassigned[0] as FoundArray;
       if (targets === null) targets = other;
       else predictions = other;
-      notes.push(`${describe(source, other)} was taken as the ${missing}, being the only other array.`);
+      const taken = describe(source, other);
+      notes.push(
+        missing === 'targets'
+          ? l10n.t`${taken} was taken as the targets, being the only other array.`
+          : l10n.t`${taken} was taken as the predictions, being the only other array.`,
+      );
     } else if (unassigned.length === 0) {
       return {
         ok: false,
@@ -103,9 +132,13 @@ export function resolveArrays(source: string, found: readonly FoundArray[]): Res
           known.problem ??
           inputError(
             'one-array',
-            `Found the ${targets === null ? 'predictions' : 'targets'} (${describe(source, known)}) but no ${missing}.`,
+            missing === 'targets'
+              ? l10n.t`Found the predictions (${describe(source, known)}) but no targets.`
+              : l10n.t`Found the targets (${describe(source, known)}) but no predictions.`,
             known.range,
-            `Select the ${missing} too, or name them, e.g. ${missing === 'targets' ? 'targets = [1, 0, 1]' : 'predictions = [0.8, 0.3, 0.9]'}.`,
+            missing === 'targets'
+              ? l10n.t('Select the targets too, or name them, e.g. targets = [1, 0, 1].')
+              : l10n.t('Select the predictions too, or name them, e.g. predictions = [0.8, 0.3, 0.9].'),
           ),
       };
     } else {
@@ -114,9 +147,13 @@ export function resolveArrays(source: string, found: readonly FoundArray[]): Res
         ok: false,
         error: inputError(
           'ambiguous-arrays',
-          `Found the ${targets === null ? 'predictions' : 'targets'} and ${unassigned.length} other arrays without a known name, so it is unclear which holds the ${missing}.`,
+          missing === 'targets'
+            ? l10n.t`Found the predictions and ${unassigned.length} other arrays without a known name, so it is unclear which holds the targets.`
+            : l10n.t`Found the targets and ${unassigned.length} other arrays without a known name, so it is unclear which holds the predictions.`,
           second.range,
-          `Name it, e.g. ${missing === 'targets' ? 'targets = [...]' : 'predictions = [...]'}, or select only the arrays to explain.`,
+          missing === 'targets'
+            ? l10n.t('Name it, e.g. targets = [...], or select only the arrays to explain.')
+            : l10n.t('Name it, e.g. predictions = [...], or select only the arrays to explain.'),
         ),
       };
     }
@@ -128,9 +165,9 @@ export function resolveArrays(source: string, found: readonly FoundArray[]): Res
           ok: false,
           error: inputError(
             'no-arrays',
-            `Found only words (${quoteRange(source, words.range)}), no arrays of numbers.`,
+            l10n.t`Found only words (${quoteRange(source, words.range)}), no arrays of numbers.`,
             words.range,
-            'Select the targets and the predictions too, e.g. targets = [1, 0, 1] and predictions = [0.8, 0.3, 0.9].',
+            l10n.t('Select the targets and the predictions too, e.g. targets = [1, 0, 1] and predictions = [0.8, 0.3, 0.9].'),
           ),
         };
       }
@@ -138,9 +175,9 @@ export function resolveArrays(source: string, found: readonly FoundArray[]): Res
         ok: false,
         error: inputError(
           'no-arrays',
-          'No array of numbers was found in the selection.',
+          l10n.t('No array of numbers was found in the selection.'),
           wholeText(source),
-          'Select the targets and the predictions, e.g. targets = [1, 0, 1] and predictions = [0.8, 0.3, 0.9].',
+          l10n.t('Select the targets and the predictions, e.g. targets = [1, 0, 1] and predictions = [0.8, 0.3, 0.9].'),
         ),
       };
     }
@@ -152,9 +189,9 @@ export function resolveArrays(source: string, found: readonly FoundArray[]): Res
           only.problem ??
           inputError(
             'one-array',
-            `Found only one array (${describe(source, only)}); the loss needs the targets and the predictions.`,
+            l10n.t`Found only one array (${describe(source, only)}); the loss needs the targets and the predictions.`,
             only.range,
-            'Select both arrays, or name them: targets = [...] and predictions = [...].',
+            l10n.t('Select both arrays, or name them: targets = [...] and predictions = [...].'),
           ),
       };
     }
@@ -164,16 +201,16 @@ export function resolveArrays(source: string, found: readonly FoundArray[]): Res
         ok: false,
         error: inputError(
           'ambiguous-arrays',
-          `Found ${unassigned.length} arrays and no names that tell which holds the targets and which the predictions.`,
+          l10n.t`Found ${unassigned.length} arrays and no names that tell which holds the targets and which the predictions.`,
           third.range,
-          'Name them (targets = [...], predictions = [...]) or select only two arrays.',
+          l10n.t('Name them (targets = [...], predictions = [...]) or select only two arrays.'),
         ),
       };
     }
     targets = unassigned[0] as FoundArray;
     predictions = unassigned[1] as FoundArray;
     orderAssumed = true;
-    notes.push('No names were given, so the first array was taken as the targets and the second as the predictions.');
+    notes.push(l10n.t('No names were given, so the first array was taken as the targets and the second as the predictions.'));
   }
 
   const chosenTargets = targets as FoundArray;
@@ -187,7 +224,10 @@ export function resolveArrays(source: string, found: readonly FoundArray[]): Res
     if (array.content === 'words') {
       return {
         ok: false,
-        error: inputError('syntax', `The ${noun} (${describe(source, array)}) hold words, not numbers.`, array.range, `Give the ${noun} as numbers, e.g. [1, 0, 1].`),
+        error:
+          noun === 'targets'
+            ? inputError('syntax', l10n.t`The targets (${describe(source, array)}) hold words, not numbers.`, array.range, l10n.t('Give the targets as numbers, e.g. [1, 0, 1].'))
+            : inputError('syntax', l10n.t`The predictions (${describe(source, array)}) hold words, not numbers.`, array.range, l10n.t('Give the predictions as numbers, e.g. [1, 0, 1].')),
       };
     }
   }
@@ -195,7 +235,7 @@ export function resolveArrays(source: string, found: readonly FoundArray[]): Res
     [chosenTargets, 'targets'],
     [chosenPredictions, chosenPredictions.role === 'logits' ? 'logits' : 'predictions'],
   ] as const) {
-    if (array.roleReason !== null) notes.push(`${describe(source, array)} was read as the ${noun}: it is ${array.roleReason}.`);
+    if (array.roleReason !== null) notes.push(readAsNote(describe(source, array), noun, array.roleReason));
   }
   return { ok: true, value: { targets: chosenTargets, predictions: chosenPredictions, labels, orderAssumed, notes } };
 }

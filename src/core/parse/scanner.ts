@@ -8,6 +8,7 @@
 // Problems that make the rest of the text unreadable (unbalanced brackets, an unclosed string,
 // too many numbers) end the scan.
 
+import * as l10n from '@vscode/l10n';
 import { inputError } from '../errors';
 import type { InputError, InputErrorCode, Result, TextRange } from '../types';
 import * as tokens from './lexer';
@@ -263,18 +264,18 @@ export class ArrayScanner {
       if (this.arrays.length > MAX_ARRAYS) {
         return fail(
           'too-many-numbers',
-          `The selection holds more than ${MAX_ARRAYS.toLocaleString('en-US')} arrays, more than any loss to explain needs.`,
+          l10n.t`The selection holds more than ${MAX_ARRAYS.toLocaleString('en-US')} arrays, more than any loss to explain needs.`,
           (this.arrays[MAX_ARRAYS] as RawArray).range,
-          'Select only the targets and the predictions (and the label names).',
+          l10n.t('Select only the targets and the predictions (and the label names).'),
         );
       }
       if (stack.length - 1 > MAX_NESTING) {
         const open = stack[stack.length - 1] as Frame;
         return fail(
           'syntax',
-          `Brackets are nested more than ${MAX_NESTING.toLocaleString('en-US')} deep here, which no array to explain needs.`,
+          l10n.t`Brackets are nested more than ${MAX_NESTING.toLocaleString('en-US')} deep here, which no array to explain needs.`,
           { start: open.openPos, end: open.openPos + 1 },
-          'Select only the arrays: a flat list, or a list of rows.',
+          l10n.t('Select only the arrays: a flat list, or a list of rows.'),
         );
       }
     }
@@ -284,9 +285,9 @@ export class ArrayScanner {
       const closer = String.fromCharCode(closerFor(open.open));
       return fail(
         'unbalanced-brackets',
-        `This '${opener}' is never closed.`,
+        l10n.t`This '${opener}' is never closed.`,
         { start: open.openPos, end: open.openPos + 1 },
-        `Add the closing '${closer}', or extend the selection to include it.`,
+        l10n.t`Add the closing '${closer}', or extend the selection to include it.`,
       );
     }
     return { ok: true, value: this.arrays };
@@ -305,18 +306,18 @@ export class ArrayScanner {
     if (this.stack.length === 1) {
       return inputError(
         'unbalanced-brackets',
-        `This '${closer}' has no opening bracket before it.`,
+        l10n.t`This '${closer}' has no opening bracket before it.`,
         range,
-        'Remove it, or extend the selection to include its opening bracket.',
+        l10n.t('Remove it, or extend the selection to include its opening bracket.'),
       );
     }
     if (closerFor(frame.open) !== lexer.char) {
       const opener = String.fromCharCode(frame.open);
       return inputError(
         'unbalanced-brackets',
-        `This '${closer}' does not close the '${opener}' opened at ${describePosition(this.text, frame.openPos)}.`,
+        l10n.t`This '${closer}' does not close the '${opener}' opened at ${describePosition(this.text, frame.openPos)}.`,
         range,
-        `Close it with '${String.fromCharCode(closerFor(frame.open))}', or look for a missing bracket.`,
+        l10n.t`Close it with '${String.fromCharCode(closerFor(frame.open))}', or look for a missing bracket.`,
       );
     }
     this.stack.pop();
@@ -538,7 +539,13 @@ export class ArrayScanner {
         return null;
       case T_COMMA:
         if (!frame.expectSeparator) {
-          this.problem(build, 'syntax', frame.count === 0 ? 'A comma comes before the first value.' : 'Two commas in a row, with no value between them.', this.tokenRange(), 'Remove the extra comma.');
+          this.problem(
+            build,
+            'syntax',
+            frame.count === 0 ? l10n.t('A comma comes before the first value.') : l10n.t('Two commas in a row, with no value between them.'),
+            this.tokenRange(),
+            l10n.t('Remove the extra comma.'),
+          );
         }
         frame.expectSeparator = false;
         if (frame.depth === 1) build.sawComma = true;
@@ -547,7 +554,7 @@ export class ArrayScanner {
         const c = lexer.char;
         if ((c === CH_MINUS || c === CH_PLUS || c === CH_UNICODE_MINUS) && lexer.end === lexer.start + 1) {
           if (frame.expectSeparator && !lexer.spaceBefore) {
-            this.problem(build, 'syntax', `'${String.fromCharCode(c)}' between values: arithmetic inside an array is not evaluated.`, this.tokenRange(), 'Write each value as a plain number.');
+            this.problem(build, 'syntax', l10n.t`'${String.fromCharCode(c)}' between values: arithmetic inside an array is not evaluated.`, this.tokenRange(), l10n.t('Write each value as a plain number.'));
             return null;
           }
           if (!this.startElement(frame, build)) return null;
@@ -555,23 +562,29 @@ export class ArrayScanner {
           frame.signStart = lexer.start;
           return null;
         }
-        this.problem(build, 'syntax', `'${quoteRange(this.text, this.tokenRange())}' inside an array: only numbers, True/False and names are read, and expressions are not evaluated.`, this.tokenRange(), 'Write each value as a plain number, e.g. [1, 0, 1].');
+        this.problem(
+          build,
+          'syntax',
+          l10n.t`'${quoteRange(this.text, this.tokenRange())}' inside an array: only numbers, True/False and names are read, and expressions are not evaluated.`,
+          this.tokenRange(),
+          l10n.t('Write each value as a plain number, e.g. [1, 0, 1].'),
+        );
         return null;
       }
       case T_BAD_NUMBER:
-        this.problem(build, 'syntax', `'${quoteRange(this.text, this.tokenRange())}' is not a number this parser can read.`, this.tokenRange(), 'Write decimal numbers such as 0.5, -2 or 1e-3.');
+        this.problem(build, 'syntax', l10n.t`'${quoteRange(this.text, this.tokenRange())}' is not a number this parser can read.`, this.tokenRange(), l10n.t('Write decimal numbers such as 0.5, -2 or 1e-3.'));
         return null;
       case T_ELLIPSIS:
         this.problem(
           build,
           'syntax',
-          "'...' inside an array: numpy or torch shortened it when printing, so the values in between are missing.",
+          l10n.t("'...' inside an array: numpy or torch shortened it when printing, so the values in between are missing."),
           this.tokenRange(),
-          'Print the full array (np.set_printoptions(threshold=sys.maxsize) or torch.set_printoptions(profile="full")) and select that.',
+          l10n.t('Print the full array (np.set_printoptions(threshold=sys.maxsize) or torch.set_printoptions(profile="full")) and select that.'),
         );
         return null;
       default:
-        this.problem(build, 'syntax', `'${quoteRange(this.text, this.tokenRange())}' inside an array cannot be read.`, this.tokenRange(), 'Separate values with commas, e.g. [1, 0, 1].');
+        this.problem(build, 'syntax', l10n.t`'${quoteRange(this.text, this.tokenRange())}' inside an array cannot be read.`, this.tokenRange(), l10n.t('Separate values with commas, e.g. [1, 0, 1].'));
         return null;
     }
   }
@@ -579,7 +592,7 @@ export class ArrayScanner {
   /** Checks the separator before a new element; numpy prints elements separated by spaces only. */
   private startElement(frame: Frame, build: ArrayBuild): boolean {
     if (frame.expectSeparator && !this.lexer.spaceBefore) {
-      this.problem(build, 'syntax', 'A comma is missing between two values.', { start: this.lexer.start, end: this.lexer.end }, 'Separate values with commas.');
+      this.problem(build, 'syntax', l10n.t('A comma is missing between two values.'), { start: this.lexer.start, end: this.lexer.end }, l10n.t('Separate values with commas.'));
       return false;
     }
     return true;
@@ -609,15 +622,21 @@ export class ArrayScanner {
     const special = specialValue(lastPart);
     if (special !== undefined) return this.addNumber(frame, build, sign * special, start, lexer.end);
     if (isMissingValue(lastPart)) {
-      this.problem(build, 'syntax', `${quoteRange(this.text, range)} is a missing value, not a number.`, range, 'Every value must be a number; use nan only if you want to see that the loss becomes NaN.');
+      this.problem(
+        build,
+        'syntax',
+        l10n.t`${quoteRange(this.text, range)} is a missing value, not a number.`,
+        range,
+        l10n.t('Every value must be a number; use nan only if you want to see that the loss becomes NaN.'),
+      );
       return null;
     }
     if (signed) {
-      this.problem(build, 'syntax', `'${quoteRange(this.text, { start, end: lexer.end })}' is not a number.`, { start, end: lexer.end });
+      this.problem(build, 'syntax', l10n.t`'${quoteRange(this.text, { start, end: lexer.end })}' is not a number.`, { start, end: lexer.end });
       return null;
     }
     if (lastPart === 'for' && frame.count > 0 && lexer.lastPartStart === lexer.start) {
-      this.problem(build, 'syntax', 'A list comprehension is not evaluated: only literal values are read.', range, 'Print the list and select the printed values.');
+      this.problem(build, 'syntax', l10n.t('A list comprehension is not evaluated: only literal values are read.'), range, l10n.t('Print the list and select the printed values.'));
       return null;
     }
     return this.addWord(frame, build, this.text.slice(lexer.start, lexer.end), range);
@@ -627,7 +646,7 @@ export class ArrayScanner {
     const lexer = this.lexer;
     const openRange = { start: lexer.start, end: lexer.end };
     if (lexer.char === CH_LBRACE) {
-      this.problem(build, 'syntax', 'An object or dict inside an array cannot be read.', openRange, 'Give the numbers as plain lists, e.g. targets = [1, 0, 1].');
+      this.problem(build, 'syntax', l10n.t('An object or dict inside an array cannot be read.'), openRange, l10n.t('Give the numbers as plain lists, e.g. targets = [1, 0, 1].'));
       this.pushNested(frame, build);
       return;
     }
@@ -639,9 +658,9 @@ export class ArrayScanner {
       this.problem(
         build,
         'syntax',
-        'This array is nested three or more levels deep; only a list of values or a list of rows (batch × labels) can be read.',
+        l10n.t('This array is nested three or more levels deep; only a list of values or a list of rows (batch × labels) can be read.'),
         openRange,
-        'Use one row per sample, e.g. [[1, 0, 1], [0, 1, 0]].',
+        l10n.t('Use one row per sample, e.g. [[1, 0, 1], [0, 1, 0]].'),
       );
       this.pushNested(frame, build);
       return;
@@ -656,13 +675,19 @@ export class ArrayScanner {
   private addNumber(frame: Frame, build: ArrayBuild, value: number, start: number, end: number): InputError | null {
     if (build.content === CONTENT_WORDS) {
       const range = { start, end };
-      this.problem(build, 'syntax', `This array mixes words and numbers (${quoteRange(this.text, range)} is a number).`, range, 'Give label names and numbers as separate arrays.');
+      this.problem(build, 'syntax', l10n.t`This array mixes words and numbers (${quoteRange(this.text, range)} is a number).`, range, l10n.t('Give label names and numbers as separate arrays.'));
       return null;
     }
     if (frame.depth === 1) {
       if (build.layout === LAYOUT_ROWS) {
         const range = { start, end };
-        this.problem(build, 'ragged', `${quoteRange(this.text, range)} stands alone among rows: every element must be a row of the same length.`, range, 'Put it in a row, or give all values as one flat list.');
+        this.problem(
+          build,
+          'ragged',
+          l10n.t`${quoteRange(this.text, range)} stands alone among rows: every element must be a row of the same length.`,
+          range,
+          l10n.t('Put it in a row, or give all values as one flat list.'),
+        );
         return null;
       }
       build.layout = LAYOUT_SCALARS;
@@ -718,11 +743,11 @@ export class ArrayScanner {
 
   private addWord(frame: Frame, build: ArrayBuild, word: string, range: TextRange): InputError | null {
     if (build.content === CONTENT_NUMBERS) {
-      this.problem(build, 'syntax', `${quoteRange(this.text, range)} is not a number.`, range, 'Every value must be a number (True and False count as 1 and 0).');
+      this.problem(build, 'syntax', l10n.t`${quoteRange(this.text, range)} is not a number.`, range, l10n.t('Every value must be a number (True and False count as 1 and 0).'));
       return null;
     }
     if (frame.depth > 1 || build.layout === LAYOUT_ROWS) {
-      this.problem(build, 'syntax', 'Words inside rows cannot be read; label names must be one flat list.', range, 'Write label names as labels = ["car", "cat", "dog"].');
+      this.problem(build, 'syntax', l10n.t('Words inside rows cannot be read; label names must be one flat list.'), range, l10n.t('Write label names as labels = ["car", "cat", "dog"].'));
       return null;
     }
     // Label names count toward the limit too, so a huge word list cannot cost unbounded memory.
@@ -744,7 +769,7 @@ export class ArrayScanner {
     }
     const range = { start: frame.openPos, end };
     if (frame.mixedRow) {
-      this.problem(build, 'ragged', `This row stands among single values: every element must be a row of the same length.`, range, 'Give either one flat list or a list of rows.');
+      this.problem(build, 'ragged', l10n.t('This row stands among single values: every element must be a row of the same length.'), range, l10n.t('Give either one flat list or a list of rows.'));
       return;
     }
     if (build.rowLength < 0) {
@@ -753,9 +778,11 @@ export class ArrayScanner {
       this.problem(
         build,
         'ragged',
-        `Row ${build.rows} has ${frame.count} ${frame.count === 1 ? 'value' : 'values'}, but row 0 has ${build.rowLength}.`,
+        frame.count === 1
+          ? l10n.t`Row ${build.rows} has ${frame.count} value, but row 0 has ${build.rowLength}.`
+          : l10n.t`Row ${build.rows} has ${frame.count} values, but row 0 has ${build.rowLength}.`,
         range,
-        'Every row (sample) needs one value per label.',
+        l10n.t('Every row (sample) needs one value per label.'),
       );
       return;
     }
@@ -895,9 +922,9 @@ export class ArrayScanner {
       this.problem(
         build,
         'syntax',
-        `${quoteRange(this.text, range)}: a call inside an array is read only when it holds one number, like float('nan').`,
+        l10n.t`${quoteRange(this.text, range)}: a call inside an array is read only when it holds one number, like float('nan').`,
         range,
-        'Write the numbers directly, e.g. [[1, 0], [0, 1]].',
+        l10n.t('Write the numbers directly, e.g. [[1, 0], [0, 1]].'),
       );
     }
     if (t === T_OPEN) this.pushNested(frame, build);
@@ -908,7 +935,7 @@ export class ArrayScanner {
     if (build.error !== null) return null;
     const range = { start: frame.start, end };
     if (frame.count !== 1) {
-      this.problem(build, 'syntax', `${quoteRange(this.text, range)} holds no value.`, range);
+      this.problem(build, 'syntax', l10n.t`${quoteRange(this.text, range)} holds no value.`, range);
       return null;
     }
     const value = frame.sign * (frame.scalarFloat32 ? Math.fround(frame.scalarValue) : frame.scalarValue);
@@ -920,18 +947,18 @@ export class ArrayScanner {
     this.problem(
       build,
       'syntax',
-      `This '${sign}' is not directly followed by a number, and expressions are not evaluated.`,
+      l10n.t`This '${sign}' is not directly followed by a number, and expressions are not evaluated.`,
       { start: frame.signStart, end: frame.signStart + 1 },
-      'Write each value as a plain number, e.g. -0.5.',
+      l10n.t('Write each value as a plain number, e.g. -0.5.'),
     );
   }
 
   private tooManyNumbers(range: TextRange): InputError {
     return inputError(
       'too-many-numbers',
-      `The selection holds more than ${this.maxNumbers.toLocaleString('en-US')} numbers (label names included), the current limit; the limit can be raised.`,
+      l10n.t`The selection holds more than ${this.maxNumbers.toLocaleString('en-US')} numbers (label names included), the current limit; the limit can be raised.`,
       range,
-      'Select fewer values, or raise the limit (the maxNumbers setting, --max-numbers in the terminal) if you need them all.',
+      l10n.t('Select fewer values, or raise the limit (the maxNumbers setting, --max-numbers in the terminal) if you need them all.'),
     );
   }
 

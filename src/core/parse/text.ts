@@ -1,5 +1,6 @@
 // Small helpers for messages that point into the user's text without repeating much of it.
 
+import * as l10n from '@vscode/l10n';
 import type { TextRange } from '../types';
 
 const MAX_QUOTED = 40;
@@ -33,19 +34,22 @@ export function lineColumn(source: string, offset: number): { line: number; colu
 
 export function describePosition(source: string, offset: number): string {
   const { line, column } = lineColumn(source, offset);
-  return `line ${line}, column ${column}`;
+  return l10n.t`line ${line}, column ${column}`;
 }
 
 /**
  * "Prediction at index 1" for a 1-D array, "Prediction at index [0, 2]" for a batch: 0-based, as
  * in Python and JS. "at index" says so, since the walkthrough's own subscripts count from 1.
+ * The noun picks one of four whole phrases, so that a translation can inflect it.
  */
-export function elementLabel(noun: string, shape: readonly number[], flatIndex: number): string {
+export function elementLabel(noun: 'Target' | 'Prediction', shape: readonly number[], flatIndex: number): string {
   if (shape.length === 2) {
     const columns = shape[1] as number;
-    return `${noun} at index [${Math.floor(flatIndex / columns)}, ${flatIndex % columns}]`;
+    const row = Math.floor(flatIndex / columns);
+    const column = flatIndex % columns;
+    return noun === 'Target' ? l10n.t`Target at index [${row}, ${column}]` : l10n.t`Prediction at index [${row}, ${column}]`;
   }
-  return `${noun} at index ${flatIndex}`;
+  return noun === 'Target' ? l10n.t`Target at index ${flatIndex}` : l10n.t`Prediction at index ${flatIndex}`;
 }
 
 export function formatShape(shape: readonly number[]): string {

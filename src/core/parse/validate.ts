@@ -2,6 +2,7 @@
 // clearer than the frameworks: every error says which element, what it holds and what was
 // probably meant.
 
+import * as l10n from '@vscode/l10n';
 import { inputError } from '../errors';
 import type { InputKind, InputKindOption, ParsedArray, ParsedInput, Result, TextRange } from '../types';
 import type { FoundArray } from './find';
@@ -48,11 +49,19 @@ function shapeMismatchRange(targets: Located, predictions: Located): TextRange {
 }
 
 function targetSuggestion(value: number): string {
-  if (value === -1) return 'Labels of -1 and 1 (as for an SVM) are 0 and 1 for binary cross entropy: replace -1 with 0.';
+  if (value === -1) return l10n.t('Labels of -1 and 1 (as for an SVM) are 0 and 1 for binary cross entropy: replace -1 with 0.');
   if (Number.isInteger(value) && value > 1) {
-    return `A ${value} looks like a class index; binary cross entropy wants one 0/1 target per label (one-hot or multi-hot), e.g. [0, 0, 1].`;
+    return l10n.t`A ${value} looks like a class index; binary cross entropy wants one 0/1 target per label (one-hot or multi-hot), e.g. [0, 0, 1].`;
   }
-  return 'Each target is 0 (label absent), 1 (present) or a soft label between them.';
+  return l10n.t('Each target is 0 (label absent), 1 (present) or a soft label between them.');
+}
+
+/** Whole sentences for each noun, with and without the array's own name, so that each can be translated as a unit. */
+function emptyMessage(noun: 'targets' | 'predictions', name: string | null): string {
+  if (noun === 'targets') {
+    return name !== null ? l10n.t`The targets (${quoteText(name)}) are empty: there is nothing to compute a loss from.` : l10n.t('The targets are empty: there is nothing to compute a loss from.');
+  }
+  return name !== null ? l10n.t`The predictions (${quoteText(name)}) are empty: there is nothing to compute a loss from.` : l10n.t('The predictions are empty: there is nothing to compute a loss from.');
 }
 
 export function validateInput(source: string, resolved: ResolvedArrays, option: InputKindOption): Result<ParsedInput> {
@@ -67,7 +76,7 @@ export function validateInput(source: string, resolved: ResolvedArrays, option: 
     if (array.values.length === 0) {
       return {
         ok: false,
-        error: inputError('no-arrays', `The ${noun}${array.name !== null && array.name !== noun ? ` (${quoteText(array.name)})` : ''} are empty: there is nothing to compute a loss from.`, array.range, `Give at least one value.`),
+        error: inputError('no-arrays', emptyMessage(noun, array.name !== null && array.name !== noun ? array.name : null), array.range, l10n.t('Give at least one value.')),
       };
     }
   }
@@ -82,9 +91,9 @@ export function validateInput(source: string, resolved: ResolvedArrays, option: 
         ok: false,
         error: inputError(
           'not-finite',
-          `${elementLabel(noun, array.shape, index)} is ${valueText(source, array, index)}, not a finite number.`,
+          l10n.t`${elementLabel(noun, array.shape, index)} is ${valueText(source, array, index)}, not a finite number.`,
           valueRange(array, index),
-          'Replace it with a number: a single NaN or infinity makes the whole loss NaN or infinite.',
+          l10n.t('Replace it with a number: a single NaN or infinity makes the whole loss NaN or infinite.'),
         ),
       };
     }
@@ -95,18 +104,20 @@ export function validateInput(source: string, resolved: ResolvedArrays, option: 
     const p = predictions.shape;
     if (t.length === 1 && p.length === 2 && p[0] === 1 && p[1] === t[0]) {
       targets = plainArray(resolved.targets, p);
-      notes.push(`The targets are a flat list and the predictions one row of ${t[0]}, so both were read as one sample of ${t[0]} labels.`);
+      const n = t[0] as number;
+      notes.push(l10n.t`The targets are a flat list and the predictions one row of ${n}, so both were read as one sample of ${n} labels.`);
     } else if (p.length === 1 && t.length === 2 && t[0] === 1 && t[1] === p[0]) {
       predictions = plainArray(resolved.predictions, t);
-      notes.push(`The targets are one row of ${p[0]} and the predictions a flat list, so both were read as one sample of ${p[0]} labels.`);
+      const n = p[0] as number;
+      notes.push(l10n.t`The targets are one row of ${n} and the predictions a flat list, so both were read as one sample of ${n} labels.`);
     } else {
       return {
         ok: false,
         error: inputError(
           'shape-mismatch',
-          `The targets have shape ${formatShape(t)} but the predictions have shape ${formatShape(p)}.`,
+          l10n.t`The targets have shape ${formatShape(t)} but the predictions have shape ${formatShape(p)}.`,
           shapeMismatchRange(targets, predictions),
-          'Give exactly one prediction per target, in the same layout.',
+          l10n.t('Give exactly one prediction per target, in the same layout.'),
         ),
       };
     }
@@ -119,7 +130,7 @@ export function validateInput(source: string, resolved: ResolvedArrays, option: 
       ok: false,
       error: inputError(
         'target-out-of-range',
-        `${elementLabel('Target', targets.shape, badTarget)} is ${valueText(source, targets, badTarget)}, outside [0, 1].`,
+        l10n.t`${elementLabel('Target', targets.shape, badTarget)} is ${valueText(source, targets, badTarget)}, outside [0, 1].`,
         valueRange(targets, badTarget),
         targetSuggestion(value),
       ),
@@ -130,8 +141,8 @@ export function validateInput(source: string, resolved: ResolvedArrays, option: 
   if (resolved.predictions.role === 'logits') {
     inputKind = 'logits';
     if (option !== 'logits') {
-      const why = resolved.predictions.roleReason ?? `named ${quoteText(resolved.predictions.name ?? 'logits')}`;
-      notes.push(`The predictions were read as logits (raw scores before the sigmoid) because they are ${why}.`);
+      const why = resolved.predictions.roleReason ?? l10n.t`named ${quoteText(resolved.predictions.name ?? 'logits')}`;
+      notes.push(l10n.t`The predictions were read as logits (raw scores before the sigmoid) because they are ${why}.`);
     }
   } else if (option === 'logits') {
     inputKind = 'logits';
@@ -141,21 +152,23 @@ export function validateInput(source: string, resolved: ResolvedArrays, option: 
       inputKind = 'probabilities';
     } else {
       const value = predictions.values[bad] as number;
-      const where = `${elementLabel('Prediction', predictions.shape, bad)} is ${valueText(source, predictions, bad)}, outside [0, 1]`;
-      const side = value > 1 ? 'above 1' : 'below 0';
+      const element = elementLabel('Prediction', predictions.shape, bad);
+      const text = valueText(source, predictions, bad);
       if (option === 'probabilities') {
         return {
           ok: false,
           error: inputError(
             'prediction-out-of-range',
-            `${where}. A value ${side} usually means these are logits (raw scores before the sigmoid).`,
+            value > 1
+              ? l10n.t`${element} is ${text}, outside [0, 1]. A value above 1 usually means these are logits (raw scores before the sigmoid).`
+              : l10n.t`${element} is ${text}, outside [0, 1]. A value below 0 usually means these are logits (raw scores before the sigmoid).`,
             valueRange(predictions, bad),
-            'If these are logits, set the input kind to logits (or auto); otherwise apply the sigmoid first.',
+            l10n.t('If these are logits, set the input kind to logits (or auto); otherwise apply the sigmoid first.'),
           ),
         };
       }
       inputKind = 'logits';
-      notes.push(`${where}, so the predictions were read as logits (raw scores before the sigmoid).`);
+      notes.push(l10n.t`${element} is ${text}, outside [0, 1], so the predictions were read as logits (raw scores before the sigmoid).`);
     }
   }
 
@@ -165,9 +178,13 @@ export function validateInput(source: string, resolved: ResolvedArrays, option: 
     const columns = targets.shape[targets.shape.length - 1] as number;
     const words = labelArray.words ?? [];
     if (labelArray.problem !== null) {
-      notes.push(`The label names were not used: ${labelArray.problem.message}`);
+      notes.push(l10n.t`The label names were not used: ${labelArray.problem.message}`);
     } else if (words.length !== columns) {
-      notes.push(`There are ${words.length} label names for ${columns} ${columns === 1 ? 'label' : 'labels'} per sample, so the names were not used.`);
+      notes.push(
+        columns === 1
+          ? l10n.t`There are ${words.length} label names for ${columns} label per sample, so the names were not used.`
+          : l10n.t`There are ${words.length} label names for ${columns} labels per sample, so the names were not used.`,
+      );
     } else {
       labels = words;
     }
