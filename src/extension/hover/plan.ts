@@ -2,6 +2,7 @@
 // pointer, the array under it, its partner (same paragraph or cell, else a neighbouring
 // paragraph whose array's name says it is the partner), and the walkthrough to summarise,
 // built on the command's own path so the hover and the panel give the same numbers.
+import * as l10n from '@vscode/l10n';
 import { analyseHover, bracketDepthAt, holdsNamedSide, isInsideBrackets, summariseValues, wantsNamedPartner } from '../../core/hover';
 import type { HoverAnalysis, PairAnalysis, SingleAnalysis } from '../../core/hover';
 import type { InputKindOption, Result, Walkthrough } from '../../core/types';
@@ -58,14 +59,18 @@ export interface PairPlan {
 
 export type HoverPlan = NoticePlan | SinglePlan | PairPlan;
 
-const EXPLAIN_TITLE = 'Explain Binary Cross Entropy';
+// Through @vscode/l10n like the engine's text, since this module does without vscode.
+const explainTitle = () => l10n.t('Explain Binary Cross Entropy');
 
 function tooLongNotice(length: number, limits: HoverLimits): NoticePlan {
   return {
     kind: 'notice',
-    message:
-      `This line is too long to preview (${length.toLocaleString('en-US')} characters; a hover reads lines of up to ${limits.maxLineChars.toLocaleString('en-US')}). ` +
-      `Select the arrays and run "${EXPLAIN_TITLE}".`,
+    message: l10n.t(
+      'This line is too long to preview ({0} characters; a hover reads lines of up to {1}). Select the arrays and run "{2}".',
+      length.toLocaleString('en-US'),
+      limits.maxLineChars.toLocaleString('en-US'),
+      explainTitle(),
+    ),
   };
 }
 
@@ -114,7 +119,11 @@ export function planHover(lines: LineSource, request: HoverRequest): HoverPlan |
     if (isCut(bounded, near)) {
       return {
         kind: 'notice',
-        message: `This array runs past the ${limits.linesAround} lines above and below that a hover reads. Select it with its partner and run "${EXPLAIN_TITLE}".`,
+        message: l10n.t(
+          'This array runs past the {0} lines above and below that a hover reads. Select it with its partner and run "{1}".',
+          limits.linesAround,
+          explainTitle(),
+        ),
       };
     }
     return null;
