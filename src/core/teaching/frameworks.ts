@@ -171,7 +171,7 @@ function summarise(rows: readonly FrameworkRow[]): string[] {
         ? l10n.t('All five frameworks agree with PyTorch to within 1e-6 relative: on ordinary numbers their safeguards never act, and the rest is float rounding.')
         : computed.length === 1
           ? l10n.t('Every framework that can take these options agrees with PyTorch to within 1e-6 relative: on ordinary numbers their safeguards never act, and the rest is float rounding.')
-          : l10n.t('Every framework that can take these options agree with PyTorch to within 1e-6 relative: on ordinary numbers their safeguards never act, and the rest is float rounding.'),
+          : l10n.t('The frameworks that can take these options agree with PyTorch to within 1e-6 relative: on ordinary numbers their safeguards never act, and the rest is float rounding.'),
     );
   } else {
     out.push(

@@ -44,7 +44,7 @@ export function registerHover(context: vscode.ExtensionContext): void {
   };
   register();
   context.subscriptions.push(
-    vscode.commands.registerCommand(HOVER_EXPLAIN_COMMAND, guarded('Open walkthrough', explainFromHover)),
+    vscode.commands.registerCommand(HOVER_EXPLAIN_COMMAND, guarded(vscode.l10n.t('Open walkthrough'), explainFromHover)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(HOVER_SETTINGS_SECTION)) register();
     }),

@@ -8,6 +8,6 @@ import { openExample } from './examples';
 export function registerLearn(context: vscode.ExtensionContext): void {
   const extensionUri = context.extensionUri;
   context.subscriptions.push(
-    vscode.commands.registerCommand(CommandId.openExample, guarded('Open Example', (name?: unknown, options?: unknown) => openExample(extensionUri, name, options))),
+    vscode.commands.registerCommand(CommandId.openExample, guarded(vscode.l10n.t('Open Example'), (name?: unknown, options?: unknown) => openExample(extensionUri, name, options))),
   );
 }

@@ -23,7 +23,7 @@ export function registerFollowSelection(extensionUri: vscode.Uri): vscode.Dispos
     const selection = event.selections[0];
     if (!selection || selection.isEmpty || !WalkthroughPanel.active) return;
     if (!readSettings(document).followSelection) return;
-    timer = setTimeout(() => runGuarded('Following the selection', async () => {
+    timer = setTimeout(() => runGuarded(vscode.l10n.t('Following the selection'), async () => {
       timer = undefined;
       const panel = WalkthroughPanel.active;
       if (!panel) return;

@@ -23,7 +23,7 @@ export function registerWalkthrough(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(
       CommandId.explainBinaryCrossEntropy,
-      guarded('Explain Binary Cross Entropy', (text?: unknown, options?: unknown) => explainBinaryCrossEntropy(extensionUri, text, options)),
+      guarded(vscode.l10n.t('Explain Binary Cross Entropy'), (text?: unknown, options?: unknown) => explainBinaryCrossEntropy(extensionUri, text, options)),
     ),
     ...PANEL_ACTION_COMMANDS.map(([id, action]) =>
       // A URI argument names the file for the save commands; menus pass other objects, ignored.
@@ -38,7 +38,7 @@ export function registerWalkthrough(context: vscode.ExtensionContext): void {
     ),
     registerWalkthroughSerializer(extensionUri),
     registerFollowSelection(extensionUri),
-    onDidChangeSettings(() => runGuarded('Refreshing the walkthrough', () => WalkthroughPanel.active?.refresh())),
+    onDidChangeSettings(() => runGuarded(vscode.l10n.t('Refreshing the walkthrough'), () => WalkthroughPanel.active?.refresh())),
     { dispose: () => WalkthroughPanel.active?.dispose() },
   );
 }

@@ -95,7 +95,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', PANEL_OPEN_CONTEXT_KEY, true);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage(guarded('Walkthrough panel', (raw: unknown) => this.onMessage(raw))),
+      panel.webview.onDidReceiveMessage(guarded(vscode.l10n.t('Walkthrough panel'), (raw: unknown) => this.onMessage(raw))),
     );
   }
 
@@ -214,12 +214,12 @@ export class WalkthroughPanel implements vscode.Disposable {
         runGuarded(message.action, () => this.runAction(message.action));
         return;
       case 'showElement':
-        runGuarded('Showing an element', () => this.showElement(message.flatIndex));
+        runGuarded(vscode.l10n.t('Showing an element'), () => this.showElement(message.flatIndex));
         return;
       case 'renderMore': {
         const step = readSettings(this.origin.documentUri ?? undefined).maxRenderedLabels;
         this.state = { ...this.state, renderedLabels: this.state.renderedLabels + step };
-        runGuarded('Render more', () => this.render());
+        runGuarded(vscode.l10n.t('Render more'), () => this.render());
         return;
       }
     }

@@ -9,7 +9,7 @@ export function registerWalkthroughSerializer(extensionUri: vscode.Uri): vscode.
     async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
       // panel.js saves `{ panelState, scrollY }`; the panel itself only needs `panelState`.
       const panelState = typeof state === 'object' && state !== null ? (state as { panelState?: unknown }).panelState : undefined;
-      await guarded('Restoring the walkthrough', () => WalkthroughPanel.revive(panel, extensionUri, panelState))();
+      await guarded(vscode.l10n.t('Restoring the walkthrough'), () => WalkthroughPanel.revive(panel, extensionUri, panelState))();
     },
   });
 }
