@@ -26,15 +26,6 @@ import {
   walkthroughTitle,
 } from './outline';
 
-/**
- * Our own sentences in element content (captions). Only `&`, `<` and `>` matter there, so a
- * translation cannot add markup while the English page stays byte for byte as it was (its
- * apostrophes are not turned into entities).
- */
-function escapeHtmlText(s: string): string {
-  return s.replace(/[&<>]/g, (c) => escapeHtml(c));
-}
-
 export interface HtmlPageOptions {
   /** The page's title (escaped here). */
   readonly title?: string;
@@ -118,7 +109,7 @@ function table(w: Walkthrough): string {
       return `<tr>${cells.join('')}</tr>`;
     })
     .join('');
-  return `<div class="lw-table-wrap"><table class="lw-table"><caption>${escapeHtmlText(l10n.t("Each element's target, prediction and loss"))}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+  return `<div class="lw-table-wrap"><table class="lw-table"><caption>${escapeHtml(l10n.t("Each element's target, prediction and loss"))}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 function heatmap(w: Walkthrough, cells: 'button' | 'link'): string {
@@ -152,7 +143,7 @@ function heatmap(w: Walkthrough, cells: 'button' | 'link'): string {
   const omitted = grid.omitted.map((n) => `<p class="lw-omitted">${escapeHtml(n)}</p>`).join('');
   return (
     `<section class="lw-batch" aria-labelledby="lw-batch-h"><h2 id="lw-batch-h">${escapeHtml(sections().batch)}</h2>${omitted}` +
-    `<div class="lw-table-wrap"><table class="lw-heatmap"><caption>${escapeHtmlText(caption)}</caption>` +
+    `<div class="lw-table-wrap"><table class="lw-heatmap"><caption>${escapeHtml(caption)}</caption>` +
     `<thead><tr>${head.join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>` +
     `<p class="lw-overall">${escapeHtml(grid.overall)}</p>` +
     `<ul class="lw-heat-legend" aria-label="${escapeHtml(l10n.t('Colour bands of the loss'))}">${legend}</ul></section>`
@@ -174,7 +165,7 @@ function frameworks(w: Walkthrough): string {
   return (
     `<section class="lw-frameworks" aria-labelledby="lw-frameworks-h"><h2 id="lw-frameworks-h">${escapeHtml(sections().frameworks)}</h2>` +
     t.summary.map((s) => `<p>${escapeHtml(s)}</p>`).join('') +
-    `<div class="lw-table-wrap"><table class="lw-table lw-framework-table"><caption>${escapeHtmlText(l10n.t("Your input under each framework's own rule and default dtype"))}</caption>` +
+    `<div class="lw-table-wrap"><table class="lw-table lw-framework-table"><caption>${escapeHtml(l10n.t("Your input under each framework's own rule and default dtype"))}</caption>` +
     `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><dl class="lw-framework-notes">${why}</dl></section>`
   );
 }
