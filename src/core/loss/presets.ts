@@ -38,6 +38,9 @@ const kerasEpsilon: Readonly<Record<DType, number>> = { float64: KERAS_EPSILON, 
 
 // The sentences are getters: l10n.t must run when they are read, after the extension has given
 // @vscode/l10n its bundle, not when this module is loaded.
+const averagedByElementCount = () => l10n.t('The mean divides the weighted sum by the number of elements, not by the sum of the weights.');
+const averagedPerSampleFirst = () => l10n.t('Each sample is averaged over its last axis first, then the per-sample losses are averaged over the batch.');
+
 export const PRESETS: Readonly<Record<Preset, PresetInfo>> = {
   pytorch: {
     id: 'pytorch',
@@ -49,7 +52,7 @@ export const PRESETS: Readonly<Record<Preset, PresetInfo>> = {
       return l10n.t('Each log is clamped so that it is never below -100, so a prediction of exactly 0 or 1 costs at most 100.');
     },
     get averaging(): string {
-      return l10n.t('The mean divides the weighted sum by the number of elements, not by the sum of the weights.');
+      return averagedByElementCount();
     },
     epsilon: null,
     logFloor: TORCH_LOG_FLOOR,
@@ -66,7 +69,7 @@ export const PRESETS: Readonly<Record<Preset, PresetInfo>> = {
       return l10n.t('Nothing is clamped; the loss is computed from the logit with a formula that cannot overflow, so it stays finite for any finite logit.');
     },
     get averaging(): string {
-      return l10n.t('The mean divides the weighted sum by the number of elements, not by the sum of the weights.');
+      return averagedByElementCount();
     },
     epsilon: null,
     logFloor: null,
@@ -83,7 +86,7 @@ export const PRESETS: Readonly<Record<Preset, PresetInfo>> = {
       return l10n.t('Each prediction is clipped to [ε, 1 - ε] with ε = 1e-7 before taking logs.');
     },
     get averaging(): string {
-      return l10n.t('Each sample is averaged over its last axis first, then the per-sample losses are averaged over the batch.');
+      return averagedPerSampleFirst();
     },
     epsilon: kerasEpsilon,
     logFloor: null,
@@ -100,7 +103,7 @@ export const PRESETS: Readonly<Record<Preset, PresetInfo>> = {
       return l10n.t('Each prediction is clipped to [ε, 1 - ε] with ε = 1e-7, and ε is also added inside both logs.');
     },
     get averaging(): string {
-      return l10n.t('Each sample is averaged over its last axis first, then the per-sample losses are averaged over the batch.');
+      return averagedPerSampleFirst();
     },
     epsilon: kerasEpsilon,
     logFloor: null,
