@@ -5,9 +5,13 @@
 // MathJax is bundled but only evaluated on first render (dynamic import inside the bundle).
 const esbuild = require('esbuild');
 const { readFile } = require('node:fs/promises');
+const { realpathSync } = require('node:fs');
 const path = require('node:path');
 
-const MATHJAX_TS = path.join(__dirname, 'node_modules', 'mathjax-full', 'ts');
+// The real path: in a git worktree node_modules is a symlink, and esbuild resolves MathJax's own
+// relative imports through the real path; a path through the link would bundle a second copy of
+// core modules (two `mathjax.handlers`: "Can't find handler for document" on the first render).
+const MATHJAX_TS = path.join(realpathSync(path.join(__dirname, 'node_modules')), 'mathjax-full', 'ts');
 
 /**
  * mathjax-full's `js/` is compiled to ES5: classes as functions, and every for-of, spread and

@@ -51,6 +51,13 @@
       target.setAttribute('disabled', '');
       target.setAttribute('aria-busy', 'true');
       vscode.postMessage({ type: 'renderMore' });
+      return;
+    }
+    // The extension redraws the page with the targets and predictions swapped.
+    if (target.getAttribute('data-message') === 'swapRoles') {
+      target.setAttribute('disabled', '');
+      target.setAttribute('aria-busy', 'true');
+      vscode.postMessage({ type: 'swapRoles' });
     }
   });
 

@@ -17,6 +17,7 @@ import { STEP_TIMEOUT_MS, acceptQuickPickRow, createChecks, explainTheExample, f
 import { getStartedWalkthrough, heatmapCells, htmlExport, markdownPreviewExport, panelByKeyboard } from './e2e-teaching.mjs';
 import { hoverOverTheExample } from './e2e-hover.mjs';
 import { hostileLabelsShowAsText, writeHostileExample } from './e2e-hostile.mjs';
+import { swapButtonSwaps, writeSwappedExample } from './e2e-swap.mjs';
 
 const TIMEOUT_MS = Number(process.env.LW_E2E_TIMEOUT_MS) || 5 * 60_000;
 const RESULTS_DIR = join(REPO_ROOT, 'test-results');
@@ -80,6 +81,7 @@ async function main() {
   checks.addCleanup(() => rmSync(workspace, { recursive: true, force: true }));
   cpSync(join(REPO_ROOT, 'examples'), workspace, { recursive: true });
   writeHostileExample(workspace);
+  writeSwappedExample(workspace);
 
   const server = await startWorkbenchServer({ port: await findFreePort(), folderPath: workspace, extensionDevelopmentPath });
   checks.addCleanup(() => server.close());
@@ -130,6 +132,7 @@ async function main() {
 
   await hoverOverTheExample(checks, page, { resultsDir: RESULTS_DIR, selectColorTheme });
   await hostileLabelsShowAsText(checks, page);
+  await swapButtonSwaps(checks, page);
 
   clearTimeout(timer);
   await finish();

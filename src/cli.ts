@@ -37,6 +37,9 @@ Options:
   --dtype D             float64 | float32 (default: the framework's own)
   --precision N         significant digits of computed numbers (default 6)
   --max-numbers N       refuse inputs with more numbers than this (default 1000000)
+  --swap                exchange the targets and the predictions once they are
+                        decided (by names, a loss call, the values or the order):
+                        what a "look swapped" warning offers
   --format F            text | json | markdown | latex | html (default text)
   -h, --help            show this help
 
@@ -104,6 +107,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         precision: { type: 'string' },
         'max-numbers': { type: 'string' },
         format: { type: 'string' },
+        swap: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -149,7 +153,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const source = file ?? '<stdin>';
 
-  const parsed = parseInput(text, { inputKind: settings.inputKind, ...(settings.maxNumbers !== undefined ? { maxNumbers: settings.maxNumbers } : {}) });
+  const parsed = parseInput(text, {
+    inputKind: settings.inputKind,
+    ...(settings.maxNumbers !== undefined ? { maxNumbers: settings.maxNumbers } : {}),
+    ...(values.swap === true ? { swapRoles: true } : {}),
+  });
   if (!parsed.ok) {
     io.stderr(describeError(parsed.error, text, source));
     return 1;
@@ -177,6 +185,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       break;
     default:
       io.stdout(renderText(w));
+  }
+  // The output shows the warning too; this says how to act on it, out of the way of a piped format.
+  if (w.parsed.roleWarning !== undefined) {
+    io.stderr(
+      w.parsed.rolesSwapped === true
+        ? 'loss-walkthrough: the targets and predictions still look swapped; run again without --swap.\n'
+        : 'loss-walkthrough: the targets and predictions look swapped; run again with --swap to exchange them.\n',
+    );
   }
   return 0;
 }

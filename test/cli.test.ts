@@ -131,5 +131,49 @@ describe('loss-walkthrough CLI', () => {
     const help = cli(['--help']);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: loss-walkthrough/);
+    assert.match(help.stdout, /^ {2}--swap {2,}exchange the targets and the predictions/m);
+  });
+
+  it('unnamed arrays, predictions first (the issue example): the values decide, the answer is 0.228393 not 20', () => {
+    const r = cli([], 'a = [0.8, 0.3, 0.9]\nb = [1, 0, 1]\n');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Loss L = 0\.228393\b/);
+    assert.match(r.stdout, /No names were given, so the values decided: b holds only 0s and 1s/);
+    assert.doesNotMatch(r.stdout, /Warning:/);
+    assert.equal(r.stderr, '');
+  });
+
+  it('a named pair that looks swapped: the warning in every format, the hint on stderr, and --swap gives the swapped walkthrough', () => {
+    const text = 'targets = [0.8, 0.3, 0.9]\npredictions = [1, 0, 1]\n';
+    const warning = /The targets and the predictions look swapped: .* the loss would be 0\.228393 instead of 20\b/;
+    const plain = cli([], text);
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.match(plain.stdout, /Loss L = 20\b/);
+    assert.match(plain.stdout, /^Warning: /m);
+    assert.match(plain.stdout, warning);
+    assert.match(plain.stderr, /look swapped; run again with --swap/);
+    for (const format of ['markdown', 'latex', 'html']) {
+      const r = cli(['--format', format], text);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /look swapped/, format);
+    }
+    const json = JSON.parse(cli(['--format', 'json', '--dtype', 'float64'], text).stdout);
+    close(json.loss, 20, 1e-9);
+    assert.equal(json.warnings.length, 1);
+    assert.match(json.warnings[0], warning);
+
+    const swapped = cli(['--swap', '--format', 'json', '--dtype', 'float64'], text);
+    assert.equal(swapped.code, 0, swapped.stderr);
+    assert.equal(swapped.stderr, '');
+    const s = JSON.parse(swapped.stdout);
+    close(s.loss, 0.228393);
+    assert.deepEqual(s.elements.map((e: { target: number }) => e.target), [1, 0, 1]);
+    assert.equal(s.warnings, undefined);
+    assert.ok(s.notes.some((n: string) => /swapped, as asked/.test(n)));
+    // Without a warning --swap still does what it says: the article pair swapped gives the 20.
+    const forced = cli(['--swap'], ARTICLE);
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.match(forced.stdout, /Loss L = 20\b/);
+    assert.match(forced.stderr, /still look swapped; run again without --swap/);
   });
 });

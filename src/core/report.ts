@@ -29,6 +29,8 @@ export interface JsonReport {
   readonly elements: JsonElement[];
   readonly sampleLosses?: JsonNumber[];
   readonly notes: string[];
+  /** Present only when there is one: the targets and predictions look swapped (see ParsedInput.roleWarning). */
+  readonly warnings?: string[];
 }
 
 export function jsonNumber(x: number): JsonNumber {
@@ -73,5 +75,6 @@ export function toJsonReport(w: Walkthrough): JsonReport {
     elements,
     ...(r.sampleLosses !== null ? { sampleLosses: Array.from(r.sampleLosses, jsonNumber) } : {}),
     notes: [...w.notes],
+    ...(w.parsed.roleWarning !== undefined ? { warnings: [w.parsed.roleWarning.message] } : {}),
   };
 }

@@ -48,6 +48,8 @@ export interface ParseOptions {
   readonly inputKind?: InputKindOption;
   /** Refuse more than this many numbers in all (default 1_000_000). */
   readonly maxNumbers?: number;
+  /** Exchange the targets and the predictions after they are decided (the "swap" a role warning offers). */
+  readonly swapRoles?: boolean;
 }
 
 /** One array found in the text, flattened row-major. */
@@ -72,10 +74,26 @@ export interface ParsedInput {
   readonly inputKind: InputKind;
   /** Label names from `labels = [...]` / `classes` / `names`, one per column; null if none. */
   readonly labels: readonly string[] | null;
-  /** True when no names were given and the first array was taken as targets. */
+  /** True when neither names nor values told the roles apart and the first array was taken as targets. */
   readonly orderAssumed: boolean;
   /** Plain sentences for the user: assumptions made (order, auto logits, ...). */
   readonly notes: readonly string[];
+  /** Set when the values contradict the roles that names or order forced: every writer shows it. */
+  readonly roleWarning?: RoleWarning;
+  /** True when `ParseOptions.swapRoles` exchanged the targets and the predictions. */
+  readonly rolesSwapped?: boolean;
+}
+
+/**
+ * The targets are soft, the predictions all 0 or 1, and the pair swapped gives a lower loss:
+ * the two were most likely given the wrong way round.
+ */
+export interface RoleWarning {
+  /** One or two plain sentences, with both losses. */
+  readonly message: string;
+  /** The loss as given and swapped, by PyTorch's BCELoss (mean, nats), whatever the preset. */
+  readonly loss: number;
+  readonly swappedLoss: number;
 }
 
 export type Preset = 'pytorch' | 'pytorch-logits' | 'keras' | 'tf-keras' | 'sklearn' | 'tfjs' | 'exact';

@@ -7,7 +7,7 @@ import type { ArraySummary, SingleAnalysis } from '../core/hover';
 import { formatNumber } from '../core/derivation/format';
 import type { InputKind, LogBase, Reduction, TableRow, Walkthrough } from '../core/types';
 import { escapeMarkdown } from './escape';
-import { indexLabel, summaryLines } from './outline';
+import { indexLabel, inputWarnings, summaryLines, warningLabel } from './outline';
 
 /** VS Code renders hover Markdown longer than this as plain text. */
 export const HOVER_MARKDOWN_LIMIT = 100_000;
@@ -160,8 +160,9 @@ function assemble(parts: readonly (string | null)[], image: string | null): stri
 export function pairHoverMarkdown(w: Walkthrough, image: HoverImage | null, link: HoverLink | null): string {
   const [setting, answer] = summaryLines(w);
   const notes = w.parsed.notes.slice(0, MAX_NOTES).map((n) => `*${sentence(n)}*`);
+  const warnings = inputWarnings(w).map((m) => `**${sentence(warningLabel())}** ${sentence(m)}`);
   return assemble(
-    [`**${sentence(answer ?? '')}** ${sentence(setting ?? '')}`, tableMarkdown(w), ...notes, linkMarkdown(link)],
+    [`**${sentence(answer ?? '')}** ${sentence(setting ?? '')}`, ...warnings, tableMarkdown(w), ...notes, linkMarkdown(link)],
     imageMarkdown(image),
   );
 }

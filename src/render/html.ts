@@ -18,12 +18,14 @@ import {
   frameworkHeaders,
   frameworkTable,
   inputNotes,
+  inputWarnings,
   omissionNotes,
   sections,
   splitSteps,
   summaryLines,
   tableColumns,
   walkthroughTitle,
+  warningLabel,
 } from './outline';
 
 export interface HtmlPageOptions {
@@ -42,6 +44,11 @@ export interface HtmlFragmentOptions {
    * (a saved page has no script).
    */
   readonly heatmapCells?: 'button' | 'link';
+  /**
+   * A button that asks for the walkthrough with the targets and predictions swapped (the panel,
+   * whose script sends `swapRoles`), under a role warning or after a swap; a saved page has none.
+   */
+  readonly swapButton?: boolean;
 }
 
 function equation(math: MathPage, tex: string, label: string): string {
@@ -179,6 +186,19 @@ function whyBce(w: Walkthrough): string {
   );
 }
 
+/** The role warning, with the panel's swap button when asked for; after a swap without a warning, the button alone (to undo it). */
+function warnings(w: Walkthrough, swapButton: boolean): string {
+  const messages = inputWarnings(w);
+  const swapped = w.parsed.rolesSwapped === true;
+  const button =
+    swapButton && (messages.length > 0 || swapped)
+      ? `<button type="button" class="lw-swap" data-message="swapRoles">${escapeHtml(messages.length > 0 ? l10n.t('Swap targets and predictions') : l10n.t('Undo the swap'))}</button>`
+      : '';
+  if (messages.length === 0) return button === '' ? '' : `<p class="lw-swap-row">${button}</p>`;
+  const text = messages.map((m) => `<p><strong>${escapeHtml(warningLabel())}</strong> ${escapeHtml(m)}</p>`).join('');
+  return `<div class="lw-warning" role="alert">${text}${button}</div>`;
+}
+
 /** The walkthrough for the panel: summary, table, batch heatmap, one card per derived element, reduction, frameworks, why BCE, notes. */
 export function renderHtmlFragment(w: Walkthrough, renderer: MathRenderer, options: HtmlFragmentOptions = {}): string {
   // The fragment is one document's content: its equations share one set of glyph definitions.
@@ -191,7 +211,7 @@ export function renderHtmlFragment(w: Walkthrough, renderer: MathRenderer, optio
     .join('');
   parts.push(
     `<section class="lw-summary" aria-labelledby="lw-summary-h"><h2 id="lw-summary-h">${escapeHtml(section.result)}</h2>` +
-      `<p class="lw-answer">${escapeHtml(answer ?? '')}</p><p class="lw-setting">${escapeHtml(setting ?? '')}</p>${assumptions}</section>`,
+      `<p class="lw-answer">${escapeHtml(answer ?? '')}</p><p class="lw-setting">${escapeHtml(setting ?? '')}</p>${warnings(w, options.swapButton === true)}${assumptions}</section>`,
   );
   parts.push(`<section class="lw-inputs" aria-labelledby="lw-inputs-h"><h2 id="lw-inputs-h">${escapeHtml(section.inputs)}</h2>${table(w)}</section>`);
   parts.push(heatmap(w, options.heatmapCells ?? 'button'));

@@ -13,12 +13,14 @@ import {
   frameworkHeaders,
   frameworkTable,
   inputNotes,
+  inputWarnings,
   omissionNotes,
   sections,
   splitSteps,
   summaryLines,
   tableColumns,
   walkthroughTitle,
+  warningLabel,
 } from './outline';
 
 const TEXT_SPECIALS: Readonly<Record<string, string>> = {
@@ -148,6 +150,7 @@ export function renderLatex(w: Walkthrough, title: string = walkthroughTitle()):
   const body: string[] = [];
   body.push(`\\section*{${escapeLatexText(title)}}`);
   body.push(`\\textbf{${escapeLatexText(answer ?? '')}}\n\n${escapeLatexText(setting ?? '')}`);
+  for (const warning of inputWarnings(w)) body.push(`\\begin{quote}\\textbf{${escapeLatexText(warningLabel())}} ${escapeLatexText(warning)}\\end{quote}`);
   for (const note of inputNotes(w)) body.push(`\\begin{quote}${escapeLatexText(note)}\\end{quote}`);
   for (const note of omissionNotes(w)) body.push(`\\emph{${escapeLatexText(note)}}`);
   body.push(`\\subsection*{${escapeLatexText(section.inputs)}}`, table(w));

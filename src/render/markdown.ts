@@ -13,12 +13,14 @@ import {
   frameworkHeaders,
   frameworkTable,
   inputNotes,
+  inputWarnings,
   omissionNotes,
   sections,
   splitSteps,
   summaryLines,
   tableColumns,
   walkthroughTitle,
+  warningLabel,
 } from './outline';
 
 /** A display equation on lines of its own, blank lines around, as both renderers require. */
@@ -78,6 +80,7 @@ export function renderMarkdown(w: Walkthrough, title: string = walkthroughTitle(
   const out: string[] = [`# ${escapeMarkdown(title)}`];
   const [setting, answer] = summaryLines(w);
   out.push(`**${escapeMarkdown(answer ?? '')}**\n\n${escapeMarkdown(setting ?? '')}`);
+  for (const warning of inputWarnings(w)) out.push(`> **${escapeMarkdown(warningLabel())}** ${escapeMarkdown(warning)}`);
   for (const note of inputNotes(w)) out.push(`> ${escapeMarkdown(note)}`);
   for (const note of omissionNotes(w)) out.push(`*${escapeMarkdown(note)}*`);
   out.push(`## ${escapeMarkdown(section.inputs)}`, table(w));

@@ -115,6 +115,16 @@ export function inputNotes(w: Walkthrough): readonly string[] {
   return w.parsed.notes;
 }
 
+/** Warnings about the input (roles that look swapped), shown before everything but the answer. */
+export function inputWarnings(w: Walkthrough): readonly string[] {
+  return w.parsed.roleWarning !== undefined ? [w.parsed.roleWarning.message] : [];
+}
+
+/** The word a warning starts with. */
+export function warningLabel(): string {
+  return l10n.t('Warning:');
+}
+
 /** The notes at the end: everything not already shown up front. */
 export function endNotes(w: Walkthrough): string[] {
   const shown = new Set(inputNotes(w));

@@ -11,11 +11,13 @@ import {
   frameworkHeaders,
   frameworkTable,
   inputNotes,
+  inputWarnings,
   omissionNotes,
   sections,
   splitSteps,
   summaryLines,
   tableColumns,
+  warningLabel,
 } from './outline';
 
 function pad(cells: string[][], numeric: boolean[]): string[] {
@@ -25,7 +27,7 @@ function pad(cells: string[][], numeric: boolean[]): string[] {
 
 export function renderText(w: Walkthrough): string {
   const section = sections();
-  const out: string[] = [...summaryLines(w), ...inputNotes(w), ''];
+  const out: string[] = [...summaryLines(w), ...inputWarnings(w).map((m) => `${warningLabel()} ${m}`), ...inputNotes(w), ''];
   const columns = tableColumns(w);
   const rows = [columns.map((c) => c.header), ...w.table.map((row) => columns.map((c) => c.cell(row)))];
   out.push(...pad(rows, columns.map((c) => c.numeric)), '');

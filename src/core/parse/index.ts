@@ -4,7 +4,11 @@
 // Decisions a reader of the results should know:
 // - Roles come from names first (see names.ts), then from the argument order of known loss
 //   functions (PyTorch: prediction first; Keras, scikit-learn, TF: targets first), then, with
-//   exactly two arrays left, from order (targets first, `orderAssumed`, with a note).
+//   exactly two unnamed arrays, from the values (one all 0/1, or class indices, beside one that
+//   is not: that one is the target, whatever the order), and last from order (targets first,
+//   `orderAssumed`). A note says which rule decided (see roles.ts).
+// - Soft targets beside all-0/1 predictions whose swap gives a lower loss get a `roleWarning`;
+//   `swapRoles` exchanges the two once decided.
 // - A flat list against a single row ([n] vs [1, n]) is accepted as one sample, with a note.
 // - Label names whose count differs from the last axis are dropped with a note, not an error.
 // - With 'auto', any prediction outside [0, 1] makes all predictions logits, with a note naming
@@ -35,7 +39,7 @@ export function parseInput(text: string, options?: ParseOptions): Result<ParsedI
   const source = String(text);
   const found = findArrays(source, options);
   if (!found.ok) return found;
-  const resolved = resolveArrays(source, found.value);
+  const resolved = resolveArrays(source, found.value, { swapRoles: options?.swapRoles === true });
   if (!resolved.ok) return resolved;
   return validateInput(source, resolved.value, kind);
 }

@@ -1,11 +1,13 @@
 // Decides which found array holds the targets, which the predictions and which the label names:
-// by name first, then by place in a known loss call, then by order when nothing is named.
+// by name first, then by place in a known loss call, then, when nothing is named, by the values
+// (an array of only 0s and 1s beside one that is not is the target) and last by order.
 
 import * as l10n from '@vscode/l10n';
 import { inputError } from '../errors';
 import type { InputError, Result, TextRange } from '../types';
 import type { FoundArray } from './find';
 import { isNotDataName } from './names';
+import { decideFromValues, decisionNote } from './roles';
 import { quoteRange, quoteText } from './text';
 
 export interface ResolvedArrays {
@@ -14,6 +16,13 @@ export interface ResolvedArrays {
   readonly labels: FoundArray | null;
   readonly orderAssumed: boolean;
   readonly notes: readonly string[];
+  /** True when `swapRoles` exchanged the two after they were decided. */
+  readonly swapped: boolean;
+}
+
+export interface ResolveOptions {
+  /** Exchange the targets and the predictions once decided (the swap a role warning offers). */
+  readonly swapRoles?: boolean;
 }
 
 function describe(source: string, array: FoundArray): string {
@@ -74,8 +83,10 @@ function wholeText(source: string): TextRange {
   return { start: 0, end: source.length };
 }
 
-export function resolveArrays(source: string, found: readonly FoundArray[]): Result<ResolvedArrays> {
+export function resolveArrays(source: string, found: readonly FoundArray[], options?: ResolveOptions): Result<ResolvedArrays> {
   const notes: string[] = [];
+  // The sentence saying which rule made which array the targets: replaced when the user swaps them.
+  const roleNotes: string[] = [];
   const targetCandidates = found.filter((a) => a.role === 'targets');
   const predictionCandidates = found.filter((a) => a.role === 'predictions' || a.role === 'logits');
   const labelCandidates = found.filter((a) => a.role === 'labels');
@@ -120,7 +131,7 @@ export function resolveArrays(source: string, found: readonly FoundArray[]): Res
       if (targets === null) targets = other;
       else predictions = other;
       const taken = describe(source, other);
-      notes.push(
+      roleNotes.push(
         missing === 'targets'
           ? l10n.t`${taken} was taken as the targets, being the only other array.`
           : l10n.t`${taken} was taken as the predictions, being the only other array.`,
@@ -207,14 +218,18 @@ export function resolveArrays(source: string, found: readonly FoundArray[]): Res
         ),
       };
     }
-    targets = unassigned[0] as FoundArray;
-    predictions = unassigned[1] as FoundArray;
-    orderAssumed = true;
-    notes.push(l10n.t('No names were given, so the first array was taken as the targets and the second as the predictions.'));
+    const pair = [unassigned[0] as FoundArray, unassigned[1] as FoundArray] as const;
+    const decision = decideFromValues(pair[0], pair[1]);
+    const targetsIndex = decision.rule === 'order' ? 0 : decision.targetsIndex;
+    targets = pair[targetsIndex];
+    predictions = pair[1 - targetsIndex] as FoundArray;
+    orderAssumed = decision.rule === 'order';
+    roleNotes.push(decisionNote(decision, describe(source, targets)));
   }
 
-  const chosenTargets = targets as FoundArray;
-  const chosenPredictions = predictions as FoundArray;
+  const swapped = options?.swapRoles === true;
+  const chosenTargets = (swapped ? predictions : targets) as FoundArray;
+  const chosenPredictions = (swapped ? targets : predictions) as FoundArray;
   const problem = problemOf([chosenTargets, chosenPredictions]);
   if (problem !== null) return { ok: false, error: problem };
   for (const [array, noun] of [
@@ -231,11 +246,16 @@ export function resolveArrays(source: string, found: readonly FoundArray[]): Res
       };
     }
   }
-  for (const [array, noun] of [
-    [chosenTargets, 'targets'],
-    [chosenPredictions, chosenPredictions.role === 'logits' ? 'logits' : 'predictions'],
-  ] as const) {
-    if (array.roleReason !== null) notes.push(readAsNote(describe(source, array), noun, array.roleReason));
+  if (swapped) {
+    notes.push(l10n.t`The targets and the predictions were swapped, as asked: ${describe(source, chosenTargets)} is used as the targets and ${describe(source, chosenPredictions)} as the predictions.`);
+  } else {
+    notes.push(...roleNotes);
+    for (const [array, noun] of [
+      [chosenTargets, 'targets'],
+      [chosenPredictions, chosenPredictions.role === 'logits' ? 'logits' : 'predictions'],
+    ] as const) {
+      if (array.roleReason !== null) notes.push(readAsNote(describe(source, array), noun, array.roleReason));
+    }
   }
-  return { ok: true, value: { targets: chosenTargets, predictions: chosenPredictions, labels, orderAssumed, notes } };
+  return { ok: true, value: { targets: chosenTargets, predictions: chosenPredictions, labels, orderAssumed, notes, swapped } };
 }

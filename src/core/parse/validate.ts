@@ -4,10 +4,11 @@
 
 import * as l10n from '@vscode/l10n';
 import { inputError } from '../errors';
-import type { InputKind, InputKindOption, ParsedArray, ParsedInput, Result, TextRange } from '../types';
+import type { InputKind, InputKindOption, ParsedArray, ParsedInput, Result, RoleWarning, TextRange } from '../types';
 import type { FoundArray } from './find';
 import type { ResolvedArrays } from './resolve';
 import { valueRange, withValueRanges, type ValuePositions } from './ranges';
+import { roleWarning } from './roles';
 import { elementLabel, formatShape, quoteRange, quoteText } from './text';
 
 /** The contract's ParsedArray, without the finder's extra fields (they would not survive JSON anyway). */
@@ -190,8 +191,24 @@ export function validateInput(source: string, resolved: ResolvedArrays, option: 
     }
   }
 
+  // Logits of 0 and 1 are ordinary scores, not hard predictions: only probabilities can look swapped.
+  const warning: RoleWarning | null =
+    inputKind === 'probabilities'
+      ? roleWarning(targets.values, predictions.values)
+      : null;
+
   return {
     ok: true,
-    value: { source, targets, predictions, inputKind, labels, orderAssumed: resolved.orderAssumed, notes },
+    value: {
+      source,
+      targets,
+      predictions,
+      inputKind,
+      labels,
+      orderAssumed: resolved.orderAssumed,
+      notes,
+      ...(warning !== null ? { roleWarning: warning } : {}),
+      ...(resolved.swapped ? { rolesSwapped: true } : {}),
+    },
   };
 }

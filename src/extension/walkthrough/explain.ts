@@ -13,6 +13,8 @@ export interface EffectiveOptions {
   readonly reduction: Reduction;
   readonly logBase: LogBase;
   readonly precision: number;
+  /** Exchange the targets and the predictions once the parser has decided them (the panel's swap button). */
+  readonly swapRoles?: boolean;
 }
 
 export function effectiveOptions(settings: WalkthroughSettings, overrides: ExplainOverrides): EffectiveOptions {
@@ -22,11 +24,12 @@ export function effectiveOptions(settings: WalkthroughSettings, overrides: Expla
     reduction: overrides.reduction ?? settings.reduction,
     logBase: overrides.logBase ?? settings.logBase,
     precision: overrides.precision ?? settings.precision,
+    ...(overrides.swapRoles === true ? { swapRoles: true } : {}),
   };
 }
 
 export function parseSource(source: string, options: EffectiveOptions): Result<ParsedInput> {
-  return parseInput(source, { inputKind: options.inputKind });
+  return parseInput(source, { inputKind: options.inputKind, ...(options.swapRoles === true ? { swapRoles: true } : {}) });
 }
 
 /** How much of a large input to lay out; the loss itself always covers every element. */

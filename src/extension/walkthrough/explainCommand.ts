@@ -27,6 +27,10 @@ export interface ExplainResult {
   readonly labels: readonly string[] | null;
   readonly documentName: string;
   readonly panelReused: boolean;
+  /** The warning shown when the targets and predictions look swapped, or null. */
+  readonly roleWarning: string | null;
+  /** Whether the targets and predictions were swapped on request (`swapRoles`). */
+  readonly rolesSwapped: boolean;
 }
 
 /** Text found for the command, and how to point at a range of it in the editor. */
@@ -89,7 +93,7 @@ function reportInputError(error: InputError, found: FoundInput | undefined): voi
 /**
  * The command. `text` (optional) is explained instead of the editor's content, with
  * `options` overriding the settings (`preset`, `inputKind`, `reduction`, `logBase`,
- * `precision`) and naming it (`documentName`). From a menu, VS Code passes the document's
+ * `precision`, `swapRoles`) and naming it (`documentName`). From a menu, VS Code passes the document's
  * URI as the first argument: anything that is not a string is ignored.
  */
 export async function explainBinaryCrossEntropy(extensionUri: vscode.Uri, text?: unknown, options?: unknown): Promise<ExplainResult | undefined> {
@@ -148,5 +152,7 @@ export async function explainBinaryCrossEntropy(extensionUri: vscode.Uri, text?:
     labels: walkthrough.parsed.labels,
     documentName: found.origin.documentName,
     panelReused: reused,
+    roleWarning: walkthrough.parsed.roleWarning?.message ?? null,
+    rolesSwapped: walkthrough.parsed.rolesSwapped === true,
   };
 }

@@ -14,9 +14,11 @@ export type WebviewMessage =
   /** Render the next batch of per-label derivations. */
   | { readonly type: 'renderMore' }
   /** A heatmap cell was chosen: show the derivation of that element (row-major index). */
-  | { readonly type: 'showElement'; readonly flatIndex: number };
+  | { readonly type: 'showElement'; readonly flatIndex: number }
+  /** Show the walkthrough again with the targets and predictions swapped (or the swap undone). */
+  | { readonly type: 'swapRoles' };
 
-export const WEBVIEW_MESSAGE_TYPES = ['action', 'renderMore', 'showElement'] as const satisfies readonly WebviewMessage['type'][];
+export const WEBVIEW_MESSAGE_TYPES = ['action', 'renderMore', 'showElement', 'swapRoles'] as const satisfies readonly WebviewMessage['type'][];
 
 /** Extension → webview: the answer to `showElement`. `html` is the renderer's card (its text escaped). */
 export type ExtensionMessage =
@@ -41,6 +43,8 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       return { type: 'renderMore' };
     case 'showElement':
       return Number.isSafeInteger(raw.flatIndex) && (raw.flatIndex as number) >= 0 ? { type: 'showElement', flatIndex: raw.flatIndex as number } : undefined;
+    case 'swapRoles':
+      return { type: 'swapRoles' };
     default:
       return undefined;
   }
@@ -53,6 +57,8 @@ export interface ExplainOverrides {
   readonly reduction?: Reduction;
   readonly logBase?: LogBase;
   readonly precision?: number;
+  /** Exchange the targets and the predictions the parser decided (the panel's swap button). */
+  readonly swapRoles?: boolean;
 }
 
 /**
@@ -75,6 +81,7 @@ const OVERRIDE_VALUES: { readonly [K in keyof ExplainOverrides]-?: readonly unkn
   reduction: ['mean', 'sum', 'none'],
   logBase: ['e', '2', '10'],
   precision: 'integer',
+  swapRoles: [true, false],
 };
 
 /** Keeps only the override fields with allowed values; anything else is dropped. */

@@ -128,6 +128,17 @@ export class WalkthroughPanel implements vscode.Disposable {
     return this.render();
   }
 
+  /**
+   * Shows the same text again with the targets and the predictions swapped, or the swap undone:
+   * the panel's answer to a role warning. The choice is kept in the state, so it survives a reload.
+   */
+  swapRoles(): Promise<Result<Walkthrough>> {
+    const swapped = this.state.overrides.swapRoles === true;
+    const { swapRoles: _previous, ...rest } = this.state.overrides;
+    this.state = { ...this.state, overrides: swapped ? rest : { ...rest, swapRoles: true } };
+    return this.render();
+  }
+
   /** `target` (save actions only) is the file to write, instead of asking. */
   async runAction(action: PanelAction, target?: vscode.Uri): Promise<void> {
     const subject = this.exportSubject;
@@ -188,7 +199,7 @@ export class WalkthroughPanel implements vscode.Disposable {
       await pauser.pause();
       if (generation !== this.generation || this.disposed) return result;
     }
-    const fragment = renderHtmlFragment(walkthrough, math);
+    const fragment = renderHtmlFragment(walkthrough, math, { swapButton: true });
     if (generation !== this.generation || this.disposed) return result;
     this.latest = walkthrough;
     recordProgress(progressOf(walkthrough));
@@ -215,6 +226,9 @@ export class WalkthroughPanel implements vscode.Disposable {
         return;
       case 'showElement':
         runGuarded(vscode.l10n.t('Showing an element'), () => this.showElement(message.flatIndex));
+        return;
+      case 'swapRoles':
+        runGuarded(vscode.l10n.t('Swapping targets and predictions'), () => this.swapRoles());
         return;
       case 'renderMore': {
         const step = readSettings(this.origin.documentUri ?? undefined).maxRenderedLabels;

@@ -180,12 +180,20 @@ test('one known name and one unknown: the unknown array fills the other role, wi
   assert.ok(p.notes.some((n) => n.includes('model_out') && n.includes('predictions')));
 });
 
-test('no names: two arrays are targets then predictions, and the note says this was assumed', () => {
-  const p = parsed('[1, 0, 1], [0.8, 0.3, 0.9]');
+test('no names, values that do not tell: two arrays are targets then predictions, and the note says the order decided', () => {
+  const p = parsed('[0.2, 0.6, 0.4], [0.8, 0.3, 0.9]');
   assert.equal(p.orderAssumed, true);
-  assert.deepEqual(values(p.targets), [1, 0, 1]);
-  assert.ok(p.notes.some((n) => /first array was taken as the targets/.test(n)));
+  assert.deepEqual(values(p.targets), [0.2, 0.6, 0.4]);
+  assert.ok(p.notes.some((n) => /by the order rule, the first array was taken as the targets/.test(n)));
   assert.equal(p.targets.name, null);
+});
+
+test('no names, one array all 0/1: the values decide and the note says so, not the order', () => {
+  const p = parsed('[1, 0, 1], [0.8, 0.3, 0.9]');
+  assert.equal(p.orderAssumed, false);
+  assert.deepEqual(values(p.targets), [1, 0, 1]);
+  assert.ok(p.notes.some((n) => /values decided: \[1, 0, 1\] holds only 0s and 1s/.test(n)));
+  assert.equal(p.notes.some((n) => /order rule/.test(n)), false);
 });
 
 test('2-D arrays are batch × labels', () => {
@@ -315,5 +323,6 @@ test('printed tf.Tensor values: shape=(3,) describes the data and is not taken f
   ].join('\n');
   const p = parsed(text);
   assert.deepEqual({ targets: values(p.targets), predictions: values(p.predictions) }, ARTICLE);
-  assert.equal(p.orderAssumed, true);
+  // The targets are all 0/1, so the values decide the roles, not the order they were printed in.
+  assert.equal(p.orderAssumed, false);
 });

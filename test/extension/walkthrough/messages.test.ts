@@ -20,6 +20,7 @@ describe('webview messages', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'action', action: 'saveHtml' }), { type: 'action', action: 'saveHtml' });
     assert.deepEqual(parseWebviewMessage({ type: 'showElement', flatIndex: 5 }), { type: 'showElement', flatIndex: 5 });
     assert.deepEqual(parseWebviewMessage({ type: 'showElement', flatIndex: 0, extra: '<b>' }), { type: 'showElement', flatIndex: 0 });
+    assert.deepEqual(parseWebviewMessage({ type: 'swapRoles', extra: 1 }), { type: 'swapRoles' });
   });
 
   it('takes only a whole, non-negative element index for showElement', () => {
@@ -52,6 +53,8 @@ describe('webview messages', () => {
     assert.deepEqual(parseOverrides({ reduction: 'sum', precision: 3, inputKind: 'logits' }), { reduction: 'sum', precision: 3, inputKind: 'logits' });
     assert.deepEqual(parseOverrides({ reduction: 'max', precision: 2.5 }), {});
     assert.deepEqual(parseOverrides('sum'), {});
+    assert.deepEqual(parseOverrides({ swapRoles: true }), { swapRoles: true });
+    assert.deepEqual(parseOverrides({ swapRoles: 'yes' }), {});
   });
 
   it('media/panel.js posts only the message types and actions defined here', async () => {
