@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { buildWalkthrough } from './core/derivation';
 import { PRESETS } from './core/loss';
 import { findArrays, lineColumn, parseInput } from './core/parse';
-import { toJsonReport } from './core/report';
+import { jsonReportChunks } from './core/report';
 import type { DType, InputError, InputKindOption, LogBase, Preset, Reduction } from './core/types';
 import { getMathRenderer, htmlPageChunks, latexChunks, markdownChunks } from './render';
 import { textChunks } from './render/text';
@@ -223,7 +223,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   switch (settings.format) {
     case 'json':
-      io.stdout(JSON.stringify(toJsonReport(w), null, 2) + '\n');
+      await writeChunks(jsonReportChunks(w), io.stdout);
       break;
     case 'markdown':
       await writeChunks(markdownChunks(w, { extent }), io.stdout);
