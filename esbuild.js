@@ -5,13 +5,20 @@
 // MathJax is bundled but only evaluated on first render (dynamic import inside the bundle).
 const esbuild = require('esbuild');
 const { readFile } = require('node:fs/promises');
-const { realpathSync } = require('node:fs');
 const path = require('node:path');
 
-// The real path: in a git worktree node_modules is a symlink, and esbuild resolves MathJax's own
-// relative imports through the real path; a path through the link would bundle a second copy of
-// core modules (two `mathjax.handlers`: "Can't find handler for document" on the first render).
-const MATHJAX_TS = path.join(realpathSync(path.join(__dirname, 'node_modules')), 'mathjax-full', 'ts');
+// The real path: esbuild resolves MathJax's relative imports to real paths, and a second,
+// symlinked path to the same files (a worktree whose node_modules is a link) would load every
+// module twice, with two registries of document handlers ("Can't find handler for document").
+const MATHJAX_TS = realpathOrSelf(path.join(__dirname, 'node_modules', 'mathjax-full', 'ts'));
+
+function realpathOrSelf(p) {
+  try {
+    return require('node:fs').realpathSync(p);
+  } catch {
+    return p;
+  }
+}
 
 /**
  * mathjax-full's `js/` is compiled to ES5: classes as functions, and every for-of, spread and

@@ -6,7 +6,6 @@ import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildWalkthrough } from '../src/core/derivation';
-import { computeLoss } from '../src/core/loss';
 import { parseInput } from '../src/core/parse';
 import type { LossOptions, Walkthrough } from '../src/core/types';
 import { allEquations, naiveRenderer } from './naive-mathjax';
@@ -15,6 +14,7 @@ import { measureSizes, type SizeFigures } from './size';
 import { benchHover, type HoverBenchFigure } from './hover';
 import { benchWorkbench, type WorkbenchFigure } from './workbench';
 import { benchMillionCli } from './million';
+import { benchGrowth, growthRows, htmlPerLabelMs, type GrowthSeries } from './growth';
 
 interface Figure {
   readonly name: string;
@@ -67,7 +67,20 @@ function random(seed: number): () => number {
   };
 }
 
-function computeBench(): void {
+type LossModule = typeof import('../src/core/loss');
+
+/**
+ * The loss engine bundled by esbuild as it ships (one scope, no module getters), rather than
+ * src/core/loss through tsx, whose CommonJS modules read every imported binding through a getter.
+ */
+async function shippedLoss(): Promise<LossModule> {
+  const outfile = join(process.cwd(), 'dist', 'bench', 'loss.cjs');
+  await build({ entryPoints: [join('src', 'core', 'loss', 'index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2022', outfile, logLevel: 'warning' });
+  return require(outfile) as LossModule;
+}
+
+async function computeBench(): Promise<void> {
+  const { computeLoss } = await shippedLoss();
   const n = 1_000_000;
   const rand = random(1);
   const y = new Float64Array(n);
@@ -86,6 +99,20 @@ function computeBench(): void {
     }
     sink += s / n;
   };
+  // The same loop writing each loss into a new array, as computeLoss must (its result lists every
+  // element's loss): the part of the ratio that is fresh memory rather than arithmetic.
+  const storing = () => {
+    const out = new Float64Array(n);
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const yi = y[i] as number;
+      const pi = p[i] as number;
+      const loss = -(yi * Math.log(pi) + (1 - yi) * Math.log(1 - pi));
+      out[i] = loss;
+      s += loss;
+    }
+    sink += s / n + (out[n - 1] as number);
+  };
   for (const dtype of ['float64', 'float32'] as const) {
     const options: LossOptions = { preset: 'pytorch', reduction: 'mean', input: 'probabilities', logBase: 'e', dtype };
     const ours = () => {
@@ -94,7 +121,7 @@ function computeBench(): void {
     };
     const [ms, baseMs] = timePair(ours, bare, 9);
     record({
-      name: `compute 1e6 elements (pytorch, ${dtype})`,
+      name: `compute 1e6 elements (pytorch, ${dtype}), bundled computeLoss`,
       ms,
       baseline: 'bare loop, two Math.log',
       baselineMs: baseMs,
@@ -102,6 +129,17 @@ function computeBench(): void {
       goal: dtype === 'float64' ? '≤ 1.5×' : 'float32 emulation, no goal',
       ...(dtype === 'float64' ? { goalRatio: 1.5 } : {}),
     });
+    if (dtype === 'float64') {
+      const [oursAgain, storingMs] = timePair(ours, storing, 9);
+      record({
+        name: 'compute 1e6 elements (pytorch, float64), bundled computeLoss',
+        ms: oursAgain,
+        baseline: 'bare loop, two Math.log, each loss stored in a new Float64Array',
+        baselineMs: storingMs,
+        ratio: oursAgain / storingMs,
+        goal: 'no goal (reported: the share of fresh result memory)',
+      });
+    }
   }
   if (sink === 42) console.log('');
 }
@@ -288,6 +326,50 @@ function millionCli(): void {
   });
 }
 
+/** A growth row with its cells under the right decade (an `all` series stops before 10^6). */
+function padGrowthRow(row: string[]): string[] {
+  const [name, ...rest] = row;
+  const cells = new Array<string>(5).fill('');
+  const last = rest.pop() ?? '';
+  for (const cell of rest) {
+    const decade = Number(/^10\^(\d)/.exec(cell)?.[1]);
+    if (decade >= 2 && decade <= 6) cells[decade - 2] = cell.replace(/^10\^\d: /, '');
+  }
+  return [name ?? '', ...cells, last];
+}
+
+/**
+ * A full HTML derivation, per label: the CLI's marginal CPU time per card (`--format html
+ * --max-derivations all`, between its two largest runs) beside the naive MathJax script's time
+ * for every equation of one card, warm, in this process.
+ */
+async function htmlPerLabel(growth: readonly GrowthSeries[]): Promise<void> {
+  const labels = 100;
+  const rand = random(7);
+  const text = `targets = [${Array.from({ length: labels }, () => (rand() < 0.5 ? 0 : 1)).join(', ')}]\npredictions = [${Array.from({ length: labels }, () => (Math.round(rand() * 98) + 1) / 100).join(', ')}]`;
+  const parsed = parseInput(text);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const w = buildWalkthrough(parsed.value, { preset: 'pytorch', reduction: 'mean', logBase: 'e', dtype: 'float64' });
+  if (!w.ok) throw new Error(w.error.message);
+  const naive = naiveRenderer();
+  const equations = allEquations({ ...w.value, reductionSteps: [] });
+  for (const tex of equations.slice(0, 10)) naive(tex);
+  let sink = 0;
+  const started = performance.now();
+  for (const tex of equations) sink += naive(tex).length;
+  const naiveMs = (performance.now() - started) / labels;
+  const ms = htmlPerLabelMs(growth);
+  record({
+    name: 'full HTML derivation, per label (CLI --format html --max-derivations all, marginal CPU time)',
+    ms,
+    baseline: 'naive MathJax, every equation of one card, warm, in process',
+    baselineMs: naiveMs,
+    ratio: ms / naiveMs,
+    goal: 'no goal (reported)',
+  });
+  if (sink === 42) console.log('');
+}
+
 function sizeRows(s: SizeFigures): string[][] {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   return [
@@ -319,7 +401,7 @@ function fmt(x: number): string {
 }
 
 async function main(): Promise<void> {
-  computeBench();
+  await computeBench();
   parseBench();
   await renderBench();
   await samePageBench();
@@ -328,6 +410,9 @@ async function main(): Promise<void> {
   const sizes = measureSizes();
   await cliPage();
   millionCli();
+  console.log('growth of the CLI with its input (whole process, dist/cli.js):');
+  const growth = benchGrowth(undefined, console.log);
+  await htmlPerLabel(growth);
   const hover = await benchHover();
   const workbench = await benchWorkbench();
   const rows = figures.map((f) => [f.name, `${fmt(f.ms)} ms`, `${fmt(f.baselineMs)} ms`, f.baseline, `${f.ratio.toFixed(2)}×`, f.goal, f.met === null ? '' : f.met ? 'met' : 'MISSED']);
@@ -335,10 +420,12 @@ async function main(): Promise<void> {
   console.log('');
   printTable(['size', 'measured', 'goal', ''], sizeRows(sizes));
   console.log('');
+  printTable(['CLI growth (CPU time, peak RSS)', '10^2', '10^3', '10^4', '10^5', '10^6', 'growth exponent'], growthRows(growth).map(padGrowthRow));
+  console.log('');
   printTable(['hover', 'p50 / p95', 'baseline p50 / p95', 'baseline is', 'p95 ratio', 'goal', ''], hoverRows(hover));
   console.log('');
   printTable(['in the web workbench', 'ours', 'baseline', 'baseline is', 'ratio', 'goal', ''], workbenchRows(workbench.rows));
-  writeFileSync(join('bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, figures, sizes, hover, workbench }, null, 2) + '\n');
+  writeFileSync(join('bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, figures, sizes, growth, hover, workbench }, null, 2) + '\n');
   console.log('\nwritten: bench/results.json');
 }
 

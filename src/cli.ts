@@ -6,10 +6,10 @@ import { parseArgs } from 'node:util';
 import { buildWalkthrough } from './core/derivation';
 import { PRESETS } from './core/loss';
 import { findArrays, lineColumn, parseInput } from './core/parse';
-import { toJsonReport } from './core/report';
+import { jsonReportChunks } from './core/report';
 import type { DType, InputError, InputKindOption, LogBase, Preset, Reduction } from './core/types';
-import { getMathRenderer, renderHtmlPage, renderLatex, renderMarkdown } from './render';
-import { renderText } from './render/text';
+import { getMathRenderer, htmlPageChunks, latexChunks, markdownChunks } from './render';
+import { textChunks } from './render/text';
 
 const FORMATS = ['text', 'json', 'markdown', 'latex', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -18,6 +18,17 @@ const REDUCTIONS: readonly Reduction[] = ['mean', 'sum', 'none'];
 const LOG_BASES: readonly LogBase[] = ['e', '2', '10'];
 const DTYPES: readonly DType[] = ['float64', 'float32'];
 const PRESET_IDS = Object.keys(PRESETS) as Preset[];
+
+/** The document formats' caps unless asked otherwise: the panel's own (maxRenderedLabels' default, its table rows). */
+export const DEFAULT_MAX_DERIVATIONS = 50;
+export const DEFAULT_MAX_ROWS = 5_000;
+/**
+ * Every equation of an HTML page is typeset to SVG (about 10 ms a derivation), so past this many
+ * derivations the page would take minutes: refused, with the formats that can take them all.
+ */
+export const HTML_MAX_DERIVATIONS = 10_000;
+/** Chunks are gathered into writes of about this many characters. */
+const WRITE_SIZE = 64 * 1024;
 
 export const USAGE = `Usage: loss-walkthrough [options] [file]
 
@@ -41,6 +52,12 @@ Options:
                         decided (by names, a loss call, the values or the order):
                         what a "look swapped" warning offers
   --format F            text | json | markdown | latex | html (default text)
+  --max-derivations N   derivations written step by step: a number or 'all'
+                        (default ${DEFAULT_MAX_DERIVATIONS}; html at most ${HTML_MAX_DERIVATIONS.toLocaleString('en-US')})
+  --max-rows N          rows of the table of inputs and losses: a number or 'all'
+                        (default ${DEFAULT_MAX_ROWS.toLocaleString('en-US')}). The document says what it left out;
+                        the loss always covers every element. With 'all' the
+                        document is written element by element as it is made.
   -h, --help            show this help
 
 Exit status: 0 success, 1 bad input, 2 bad usage.
@@ -49,7 +66,8 @@ Exit status: 0 success, 1 bad input, 2 bad usage.
 export interface CliIo {
   readonly readFile: (path: string) => string;
   readonly readStdin: () => string;
-  readonly stdout: (text: string) => void;
+  /** Writes to standard output; a returned promise settles when more may be written (backpressure). */
+  readonly stdout: (text: string) => void | Promise<void>;
   readonly stderr: (text: string) => void;
   /** The walkthrough stylesheet, inlined into --format html. */
   readonly css: () => string;
@@ -82,6 +100,32 @@ function weightOption(flag: string, value: string | undefined): Float64Array | u
   return only.values;
 }
 
+/** `--max-derivations` / `--max-rows`: a whole number or 'all' (Infinity). */
+function capOption(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (value.trim().toLowerCase() === 'all') return Infinity;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`--${flag} must be a whole number, 0 or more, or 'all'; got '${value}'.`);
+  return n;
+}
+
+/** Writes the chunks in writes of about WRITE_SIZE characters, waiting whenever stdout asks to. */
+async function writeChunks(chunks: Iterable<string>, write: CliIo['stdout']): Promise<void> {
+  let pending: string[] = [];
+  let size = 0;
+  for (const chunk of chunks) {
+    pending.push(chunk);
+    size += chunk.length;
+    if (size >= WRITE_SIZE) {
+      const text = pending.join('');
+      pending = [];
+      size = 0;
+      await write(text);
+    }
+  }
+  if (size > 0) await write(pending.join(''));
+}
+
 function describeError(error: InputError, text: string, file: string): string {
   const where = error.range !== undefined ? ((p) => `${file}:${p.line}:${p.column}: `)(lineColumn(text, error.range.start)) : `${file}: `;
   return `${where}${error.message}${error.suggestion !== undefined ? `\n  ${error.suggestion}` : ''}\n`;
@@ -108,6 +152,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'max-numbers': { type: 'string' },
         format: { type: 'string' },
         swap: { type: 'boolean' },
+        'max-derivations': { type: 'string' },
+        'max-rows': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -126,6 +172,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       format: choice<Format>('format', values.format, FORMATS, 'text'),
       precision: numberOption('precision', values.precision, (n) => Number.isInteger(n) && n >= 1 && n <= 17, 'a whole number from 1 to 17'),
       maxNumbers: numberOption('max-numbers', values['max-numbers'], (n) => Number.isInteger(n) && n >= 1, 'a whole number, 1 or more'),
+      maxDerivations: capOption('max-derivations', values['max-derivations'], DEFAULT_MAX_DERIVATIONS),
+      maxRows: capOption('max-rows', values['max-rows'], DEFAULT_MAX_ROWS),
       loss: {
         preset,
         reduction: choice('reduction', values.reduction, REDUCTIONS, 'mean'),
@@ -162,29 +210,40 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(describeError(parsed.error, text, source));
     return 1;
   }
-  // JSON lists every element itself: it needs no derivations, table or framework comparison.
-  const caps = settings.format === 'json' ? { maxDerivations: 0, maxTableRows: 0, compareFrameworks: false } : {};
-  const walkthrough = buildWalkthrough(parsed.value, settings.loss, { ...caps, ...(settings.precision !== undefined ? { precision: settings.precision } : {}) });
+  // JSON lists every element itself: it needs no derivations, table or framework comparison. The
+  // documents keep no more than their caps in the walkthrough; past those (with 'all') the writer
+  // derives each element as it reaches it, so memory does not grow with what is written.
+  const json = settings.format === 'json';
+  const built = json ? { maxDerivations: 0, maxTableRows: 0, compareFrameworks: false } : { maxDerivations: Math.min(settings.maxDerivations, DEFAULT_MAX_DERIVATIONS), maxTableRows: Math.min(settings.maxRows, DEFAULT_MAX_ROWS) };
+  const walkthrough = buildWalkthrough(parsed.value, settings.loss, { ...built, ...(settings.precision !== undefined ? { precision: settings.precision } : {}) });
   if (!walkthrough.ok) {
     io.stderr(describeError(walkthrough.error, text, source));
     return 1;
   }
   const w = walkthrough.value;
+  const extent = { derivations: Math.min(w.elementCount, settings.maxDerivations), tableRows: Math.min(w.elementCount, settings.maxRows) };
+  if (settings.format === 'html' && extent.derivations > HTML_MAX_DERIVATIONS) {
+    io.stderr(
+      `loss-walkthrough: --format html typesets every equation (about 10 ms a derivation), so it writes at most ${HTML_MAX_DERIVATIONS.toLocaleString('en-US')} derivations; ` +
+        `${extent.derivations.toLocaleString('en-US')} were asked for.\n  Give --max-derivations ${HTML_MAX_DERIVATIONS} or less, or use --format markdown or latex, which write all of them.\n`,
+    );
+    return 2;
+  }
   switch (settings.format) {
     case 'json':
-      io.stdout(JSON.stringify(toJsonReport(w), null, 2) + '\n');
+      await writeChunks(jsonReportChunks(w), io.stdout);
       break;
     case 'markdown':
-      io.stdout(renderMarkdown(w));
+      await writeChunks(markdownChunks(w, { extent }), io.stdout);
       break;
     case 'latex':
-      io.stdout(renderLatex(w));
+      await writeChunks(latexChunks(w, { extent }), io.stdout);
       break;
     case 'html':
-      io.stdout(renderHtmlPage(w, await getMathRenderer(), { title: `BCE walkthrough: ${source}`, css: io.css() }));
+      await writeChunks(htmlPageChunks(w, await getMathRenderer(), { title: `BCE walkthrough: ${source}`, css: io.css(), extent }), io.stdout);
       break;
     default:
-      io.stdout(renderText(w));
+      await writeChunks(textChunks(w, { extent }), io.stdout);
   }
   // The output shows the warning too; this says how to act on it, out of the way of a piped format.
   if (w.parsed.roleWarning !== undefined) {
@@ -215,7 +274,8 @@ if (require.main === module) {
   runCli(process.argv.slice(2), {
     readFile: (path) => readFileSync(path, 'utf8'),
     readStdin,
-    stdout: (t) => process.stdout.write(t),
+    // When the pipe is full, wait for it to drain: a document of any size streams in flat memory.
+    stdout: (t) => (process.stdout.write(t) ? undefined : new Promise<void>((resolve) => process.stdout.once('drain', resolve))),
     stderr: (t) => process.stderr.write(t),
     css: readCss,
   }).then(

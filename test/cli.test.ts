@@ -1,10 +1,11 @@
 // The CLI as a person runs it: a real process, real files and stdin, exit codes and streams.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { DEFAULT_MAX_DERIVATIONS, DEFAULT_MAX_ROWS, HTML_MAX_DERIVATIONS, runCli } from '../src/cli';
 
 const ARTICLE = 'labels = [car, cat, dog]\ntargets = [1, 0, 1]\npredictions = [0.8, 0.3, 0.9]\n';
 const dir = mkdtempSync(join(tmpdir(), 'lw-cli-'));
@@ -175,5 +176,101 @@ describe('loss-walkthrough CLI', () => {
     assert.equal(forced.code, 0, forced.stderr);
     assert.match(forced.stdout, /Loss L = 20\b/);
     assert.match(forced.stderr, /still look swapped; run again without --swap/);
+  });
+});
+
+// Output of any size: the document formats are capped by default and say what they left out;
+// with 'all' they are written element by element. Run in this process through runCli, with
+// standard output collected write by write, so that the size of each write shows the streaming.
+describe('loss-walkthrough CLI on big inputs', () => {
+  const HALF = 500_000;
+  // Every element is y = 1, ŷ = 0.8 or y = 0, ŷ = 0.2, so every loss, and the mean, is −ln 0.8.
+  const million = `targets = [${Array.from({ length: HALF }, (_, i) => (i % 2 ? '0' : '1')).join(', ')}]\npredictions = [${Array.from({ length: HALF }, (_, i) => (i % 2 ? '0.2' : '0.8')).join(', ')}]\n`;
+  const small = (n: number) =>
+    `targets = [${Array.from({ length: n }, (_, i) => i % 2).join(', ')}]\npredictions = [${Array.from({ length: n }, (_, i) => ((i * 37) % 97 + 1) / 100).join(', ')}]\n`;
+  const css = readFileSync(join('media', 'walkthrough.css'), 'utf8');
+
+  async function run(args: string[], input: string) {
+    const writes: string[] = [];
+    let stderr = '';
+    const code = await runCli(args, {
+      readFile: () => input,
+      readStdin: () => input,
+      stdout: (t) => void writes.push(t),
+      stderr: (t) => void (stderr += t),
+      css: () => css,
+    });
+    return { code, writes, stdout: writes.join(''), stderr };
+  }
+
+  for (const format of ['text', 'markdown', 'latex', 'html']) {
+    it(`writes a million numbers as ${format} with the default caps, saying what it left out`, async () => {
+      const r = await run(['--format', format], million);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stderr, '');
+      assert.match(r.stdout, /Loss L = 0\.223144\b/);
+      assert.match(r.stdout, new RegExp(`Step-by-step derivations are shown for ${DEFAULT_MAX_DERIVATIONS} of ${HALF} elements`));
+      assert.match(r.stdout, new RegExp(`The table shows the first ${DEFAULT_MAX_ROWS} of ${HALF} elements`));
+      // The last element shown in the table and the last card; none beyond them.
+      const card = format === 'html' ? (n: number) => `id="lw-card-${n}"` : format === 'latex' ? (n: number) => `{Element ${n}}` : (n: number) => `Element ${n}\n`;
+      assert.ok(r.stdout.includes(card(DEFAULT_MAX_DERIVATIONS)), 'the last card');
+      assert.ok(!r.stdout.includes(card(DEFAULT_MAX_DERIVATIONS + 1)), 'a card past the cap');
+    });
+  }
+
+  it('writes a million numbers as JSON, every element', async () => {
+    const r = await run(['--format', 'json'], million);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout.split('"index":').length - 1, HALF);
+  });
+
+  it("streams every table row of a million numbers with --max-rows all, in bounded writes", async () => {
+    const r = await run(['--max-rows', 'all', '--max-derivations', '3'], million);
+    assert.equal(r.code, 0, r.stderr);
+    // The table: a header and one line per element, the last one padded like the first.
+    const rows = r.stdout.split('\n').filter((l) => /^\s*\d+\s+[01]\s+0\.[28]\s+0\.223144$/.test(l));
+    assert.equal(rows.length, HALF);
+    assert.match(rows[HALF - 1]!, /^500000 +0 +0\.2 +0\.223144$/);
+    assert.match(rows[0]!, /^ {5}1 +1 +0\.8 +0\.223144$/);
+    assert.doesNotMatch(r.stdout, /The table shows the first/);
+    assert.match(r.stdout, /Step-by-step derivations are shown for 3 of 500000 elements/);
+    // Streamed: many writes, none much bigger than the write size (64 KB plus one chunk).
+    assert.ok(r.writes.length > 100, `${r.writes.length} writes`);
+    assert.ok(Math.max(...r.writes.map((w) => w.length)) < 70_000, 'a write far over the write size');
+  });
+
+  for (const format of ['text', 'markdown', 'latex', 'html']) {
+    it(`writes every derivation as ${format} with --max-derivations all`, async () => {
+      // Past the default cap; an HTML card typesets its equations, so fewer there.
+      const n = format === 'html' ? 120 : 1_000;
+      const r = await run(['--format', format, '--max-derivations', 'all', '--max-rows', 'all'], small(n));
+      assert.equal(r.code, 0, r.stderr);
+      assert.doesNotMatch(r.stdout, /derivations are shown for|The table shows the first/);
+      const card = format === 'html' ? (k: number) => `id="lw-card-${k}"` : (k: number) => `Element ${k}`;
+      for (const k of [1, 51, n]) assert.ok(r.stdout.includes(card(k)), `the card of element ${k}`);
+      // Written as made: the write size plus one chunk (an HTML card, or the page's stylesheet, is bigger).
+      assert.ok(r.writes.length > 1);
+      assert.ok(Math.max(...r.writes.map((w) => w.length)) < (format === 'html' ? 300_000 : 70_000), 'a write far over the write size');
+    });
+  }
+
+  it('takes a number or all for the caps, and refuses an HTML page past its stated size', async () => {
+    const capped = await run(['--format', 'markdown', '--max-derivations', '2', '--max-rows', '4'], small(10));
+    assert.equal(capped.code, 0, capped.stderr);
+    assert.match(capped.stdout, /Step-by-step derivations are shown for 2 of 10 elements/);
+    assert.match(capped.stdout, /The table shows the first 4 of 10 elements/);
+    for (const bad of [['--max-derivations', 'lots'], ['--max-rows=-1'], ['--max-rows', '2.5']]) {
+      const r = await run(bad, small(3));
+      assert.equal(r.code, 2, bad.join(' '));
+      assert.match(r.stderr, /must be a whole number, 0 or more, or 'all'/);
+    }
+    const html = await run(['--format', 'html', '--max-derivations', 'all'], small(HTML_MAX_DERIVATIONS + 1));
+    assert.equal(html.code, 2);
+    assert.equal(html.stdout, '');
+    assert.match(html.stderr, /at most 10,000 derivations; 10,001 were asked for/);
+    assert.match(html.stderr, /--format markdown or latex/);
+    const help = cli(['--help']);
+    assert.match(help.stdout, /--max-derivations N/);
+    assert.match(help.stdout, /--max-rows N/);
   });
 });

@@ -46,25 +46,24 @@ function nest(values: Float64Array, shape: readonly number[]): NestedNumbers {
   return rows;
 }
 
-/** The report of a walkthrough; every element is listed whatever the walkthrough's own caps. */
-export function toJsonReport(w: Walkthrough): JsonReport {
+function jsonElement(r: Walkthrough['result'], i: number): JsonElement {
+  const d = elementDetail(r, i);
+  return {
+    index: [...d.index],
+    label: d.label,
+    target: jsonNumber(d.target),
+    prediction: jsonNumber(d.prediction),
+    logit: d.logit === null ? null : jsonNumber(d.logit),
+    loss: jsonNumber(d.loss),
+    gradPrediction: jsonNumber(d.gradPrediction),
+    gradLogit: jsonNumber(d.gradLogit),
+    clamped: d.safeguard !== 'none',
+  };
+}
+
+function reportWith(w: Walkthrough, elements: JsonElement[]): JsonReport {
   const r = w.result;
   const o = r.options;
-  const elements: JsonElement[] = new Array(r.elementLosses.length);
-  for (let i = 0; i < r.elementLosses.length; i++) {
-    const d = elementDetail(r, i);
-    elements[i] = {
-      index: [...d.index],
-      label: d.label,
-      target: jsonNumber(d.target),
-      prediction: jsonNumber(d.prediction),
-      logit: d.logit === null ? null : jsonNumber(d.logit),
-      loss: jsonNumber(d.loss),
-      gradPrediction: jsonNumber(d.gradPrediction),
-      gradLogit: jsonNumber(d.gradLogit),
-      clamped: d.safeguard !== 'none',
-    };
-  }
   return {
     loss: o.reduction === 'none' ? nest(r.elementLosses, r.shape) : jsonNumber(r.loss),
     reduction: o.reduction,
@@ -77,4 +76,34 @@ export function toJsonReport(w: Walkthrough): JsonReport {
     notes: [...w.notes],
     ...(w.parsed.roleWarning !== undefined ? { warnings: [w.parsed.roleWarning.message] } : {}),
   };
+}
+
+/** The report of a walkthrough; every element is listed whatever the walkthrough's own caps. */
+export function toJsonReport(w: Walkthrough): JsonReport {
+  const count = w.result.elementLosses.length;
+  const elements: JsonElement[] = new Array(count);
+  for (let i = 0; i < count; i++) elements[i] = jsonElement(w.result, i);
+  return reportWith(w, elements);
+}
+
+/**
+ * The report as `JSON.stringify(toJsonReport(w), null, 2)` writes it, plus a final newline, in
+ * chunks, element by element: no list of a million element objects is ever held.
+ */
+export function* jsonReportChunks(w: Walkthrough): Generator<string> {
+  const count = w.result.elementLosses.length;
+  const frame = JSON.stringify(reportWith(w, []), null, 2);
+  const slot = '"elements": []';
+  const at = frame.indexOf(slot);
+  if (count === 0 || at < 0) {
+    yield `${frame}\n`;
+    return;
+  }
+  yield `${frame.slice(0, at)}"elements": [\n`;
+  for (let i = 0; i < count; i++) {
+    // Each element one level deeper than the array, as JSON.stringify would indent it.
+    const text = JSON.stringify(jsonElement(w.result, i), null, 2).replace(/\n/g, '\n    ');
+    yield `    ${text}${i + 1 < count ? ',\n' : '\n'}`;
+  }
+  yield `  ]${frame.slice(at + slot.length)}\n`;
 }

@@ -26,7 +26,11 @@ import {
   tableColumns,
   walkthroughTitle,
   warningLabel,
+  clampExtent,
+  shownDerivations,
+  type WriterExtent,
 } from './outline';
+import { joinChunks, tableRows } from './chunks';
 
 export interface HtmlPageOptions {
   /** The page's title (escaped here). */
@@ -103,27 +107,27 @@ export function renderDerivationCard(w: Walkthrough, flatIndex: number, math: Ma
   return { ok: true, value: markup + page.defs() };
 }
 
-function table(w: Walkthrough): string {
+function* table(w: Walkthrough, count: number): Generator<string> {
   const columns = tableColumns(w);
   const head = columns.map((c) => `<th scope="col"${c.numeric ? ' class="lw-num"' : ''}>${escapeHtml(c.header)}</th>`).join('');
-  const body = w.table
-    .map((row) => {
-      const cells = columns.map((c, i) => {
-        const value = escapeHtml(c.cell(row));
-        const cls = c.numeric ? ' class="lw-num"' : '';
-        return i === 0 ? `<th scope="row"${cls}>${value}</th>` : `<td${cls}>${value}</td>`;
-      });
-      return `<tr>${cells.join('')}</tr>`;
-    })
-    .join('');
-  return `<div class="lw-table-wrap"><table class="lw-table"><caption>${escapeHtml(l10n.t("Each element's target, prediction and loss"))}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+  yield `<div class="lw-table-wrap"><table class="lw-table"><caption>${escapeHtml(l10n.t("Each element's target, prediction and loss"))}</caption><thead><tr>${head}</tr></thead><tbody>`;
+  for (const row of tableRows(w, count)) {
+    const cells = columns.map((c, i) => {
+      const value = escapeHtml(c.cell(row));
+      const cls = c.numeric ? ' class="lw-num"' : '';
+      return i === 0 ? `<th scope="row"${cls}>${value}</th>` : `<td${cls}>${value}</td>`;
+    });
+    yield `<tr>${cells.join('')}</tr>`;
+  }
+  yield '</tbody></table></div>';
 }
 
-function heatmap(w: Walkthrough, cells: 'button' | 'link'): string {
+function heatmap(w: Walkthrough, cells: 'button' | 'link', extent: WriterExtent): string {
   const grid = batchGrid(w);
   if (grid === null) return '';
   const base = w.result.options.logBase;
-  const derived = new Set(w.derivations.map((d) => d.detail.flatIndex));
+  // The cards shown are those of the first elements: a cell links to its card if it has one.
+  const derived = { has: (flatIndex: number) => flatIndex < extent.derivations };
   const head = [
     `<th scope="col">${escapeHtml(l10n.t('Sample'))}</th>`,
     ...grid.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`),
@@ -199,54 +203,69 @@ function warnings(w: Walkthrough, swapButton: boolean): string {
   return `<div class="lw-warning" role="alert">${text}${button}</div>`;
 }
 
-/** The walkthrough for the panel: summary, table, batch heatmap, one card per derived element, reduction, frameworks, why BCE, notes. */
-export function renderHtmlFragment(w: Walkthrough, renderer: MathRenderer, options: HtmlFragmentOptions = {}): string {
+export interface HtmlFragmentExtentOptions extends HtmlFragmentOptions {
+  /** How many derivations and table rows to write; default what the walkthrough holds. */
+  readonly extent?: WriterExtent;
+}
+
+/** The panel's fragment, chunk by chunk, card by card (see `renderHtmlFragment`). */
+export function* htmlFragmentChunks(w: Walkthrough, renderer: MathRenderer, options: HtmlFragmentExtentOptions = {}): Generator<string> {
+  const extent = clampExtent(w, options.extent);
   // The fragment is one document's content: its equations share one set of glyph definitions.
   const math = renderer.page();
   const section = sections();
-  const parts: string[] = [];
   const [setting, answer] = summaryLines(w);
   const assumptions = inputNotes(w)
     .map((n) => `<p class="lw-assumption">${escapeHtml(n)}</p>`)
     .join('');
-  parts.push(
+  yield '<article class="lw-walkthrough">';
+  yield (
     `<section class="lw-summary" aria-labelledby="lw-summary-h"><h2 id="lw-summary-h">${escapeHtml(section.result)}</h2>` +
-      `<p class="lw-answer">${escapeHtml(answer ?? '')}</p><p class="lw-setting">${escapeHtml(setting ?? '')}</p>${warnings(w, options.swapButton === true)}${assumptions}</section>`,
+    `<p class="lw-answer">${escapeHtml(answer ?? '')}</p><p class="lw-setting">${escapeHtml(setting ?? '')}</p>${warnings(w, options.swapButton === true)}${assumptions}</section>`
   );
-  parts.push(`<section class="lw-inputs" aria-labelledby="lw-inputs-h"><h2 id="lw-inputs-h">${escapeHtml(section.inputs)}</h2>${table(w)}</section>`);
-  parts.push(heatmap(w, options.heatmapCells ?? 'button'));
-
-  const cards = w.derivations.map((d) => card(d, math));
-  if (cards.length > 0) {
-    parts.push(`<section class="lw-derivations" aria-labelledby="lw-derivations-h"><h2 id="lw-derivations-h">${escapeHtml(section.steps)}</h2>${cards.join('')}</section>`);
+  yield `<section class="lw-inputs" aria-labelledby="lw-inputs-h"><h2 id="lw-inputs-h">${escapeHtml(section.inputs)}</h2>`;
+  yield* table(w, extent.tableRows);
+  yield '</section>';
+  yield heatmap(w, options.heatmapCells ?? 'button', extent);
+  if (extent.derivations > 0) {
+    yield `<section class="lw-derivations" aria-labelledby="lw-derivations-h"><h2 id="lw-derivations-h">${escapeHtml(section.steps)}</h2>`;
+    for (const d of shownDerivations(w, extent)) yield card(d, math);
+    yield '</section>';
   }
-  parts.push(
-    `<section class="lw-reduction" aria-labelledby="lw-reduction-h"><h2 id="lw-reduction-h">${escapeHtml(section.reduction)}</h2>${stepList(w.reductionSteps, math)}</section>`,
-  );
-  parts.push(frameworks(w));
-  parts.push(whyBce(w));
+  yield `<section class="lw-reduction" aria-labelledby="lw-reduction-h"><h2 id="lw-reduction-h">${escapeHtml(section.reduction)}</h2>${stepList(w.reductionSteps, math)}</section>`;
+  yield frameworks(w);
+  yield whyBce(w);
   const notes = endNotes(w);
   if (notes.length > 0) {
     const items = notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('');
-    parts.push(`<section class="lw-notes" aria-labelledby="lw-notes-h"><h2 id="lw-notes-h">${escapeHtml(section.notes)}</h2><ul>${items}</ul></section>`);
+    yield `<section class="lw-notes" aria-labelledby="lw-notes-h"><h2 id="lw-notes-h">${escapeHtml(section.notes)}</h2><ul>${items}</ul></section>`;
   }
-  parts.push(math.defs());
-  return `<article class="lw-walkthrough">${parts.join('')}</article>`;
+  // Last: the glyphs of every equation above, which may reference them before they are defined.
+  yield math.defs();
+  yield '</article>';
 }
 
-/**
- * A standalone page: the stylesheet and MathJax's CSS inline, the equations as inline SVG, no
- * script and no network (its own CSP says so, in case the file is opened from anywhere).
- */
-export function renderHtmlPage(w: Walkthrough, math: MathRenderer, options: HtmlPageOptions = {}): string {
+/** The walkthrough for the panel: summary, table, batch heatmap, one card per derived element, reduction, frameworks, why BCE, notes. */
+export function renderHtmlFragment(w: Walkthrough, renderer: MathRenderer, options: HtmlFragmentOptions = {}): string {
+  return joinChunks(htmlFragmentChunks(w, renderer, options));
+}
+
+export interface HtmlPageExtentOptions extends HtmlPageOptions {
+  /** How many derivations and table rows to write; default what the walkthrough holds. */
+  readonly extent?: WriterExtent;
+}
+
+/** The standalone page, chunk by chunk, card by card (see `renderHtmlPage`). */
+export function* htmlPageChunks(w: Walkthrough, math: MathRenderer, options: HtmlPageExtentOptions = {}): Generator<string> {
+  const extent = clampExtent(w, options.extent);
   const title = options.title ?? walkthroughTitle();
   // A stylesheet cannot end the <style> element it sits in: `<` has no use in CSS outside
   // strings, where the CSS escape \3c means the same.
   const css = `${options.css ?? ''}\n${math.styleSheet()}`.replace(/</g, '\\3c ');
-  const omitted = omissionNotes(w)
+  const omitted = omissionNotes(w, extent)
     .map((n) => `<p class="lw-omitted">${escapeHtml(n)}</p>`)
     .join('');
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="${escapeHtml(options.lang ?? 'en')}">
 <head>
 <meta charset="utf-8">
@@ -260,9 +279,19 @@ ${css}
 <body>
 <main class="lw-page">
 <h1>${escapeHtml(title)}</h1>
-${omitted}${renderHtmlFragment(w, math, { heatmapCells: 'link' })}
+${omitted}`;
+  yield* htmlFragmentChunks(w, math, { heatmapCells: 'link', extent });
+  yield `
 </main>
 </body>
 </html>
 `;
+}
+
+/**
+ * A standalone page: the stylesheet and MathJax's CSS inline, the equations as inline SVG, no
+ * script and no network (its own CSP says so, in case the file is opened from anywhere).
+ */
+export function renderHtmlPage(w: Walkthrough, math: MathRenderer, options: HtmlPageOptions = {}): string {
+  return joinChunks(htmlPageChunks(w, math, options));
 }

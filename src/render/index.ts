@@ -3,9 +3,10 @@
 export { getMathRenderer, type MathRenderer, type MathOptions } from './mathjax';
 export { escapeHtml, escapeTex, escapeMarkdown } from './escape';
 export { renderHtmlFragment, renderHtmlPage, renderDerivationCard, type HtmlPageOptions, type HtmlFragmentOptions } from './html';
+export { htmlFragmentChunks, htmlPageChunks } from './html';
 export { heatBand, heatLegend, HEAT_BOUNDS_NATS } from './heatmap';
-export { renderMarkdown } from './markdown';
-export { renderLatex, escapeLatexText } from './latex';
+export { renderMarkdown, markdownChunks } from './markdown';
+export { renderLatex, escapeLatexText, latexChunks } from './latex';
 export {
   walkthroughTitle,
   sections,
@@ -15,6 +16,7 @@ export {
   tableColumns,
   cardHeading,
   omissionNotes,
+  type WriterExtent,
   inputNotes,
   endNotes,
   batchGrid,

@@ -21,7 +21,11 @@ import {
   tableColumns,
   walkthroughTitle,
   warningLabel,
+  clampExtent,
+  shownDerivations,
+  type WriterExtent,
 } from './outline';
+import { joinChunks, separated, tableRows, type Block } from './chunks';
 
 const TEXT_SPECIALS: Readonly<Record<string, string>> = {
   '\\': '\\textbackslash{}',
@@ -94,31 +98,29 @@ function breakableLatexText(s: string): string {
   return escapeLatexText(s).replace(/\./g, '.\\allowbreak{}').replace(/\(/g, '\\allowbreak{}(');
 }
 
-/** A longtable; the columns listed in `breakable` may break long dotted names. */
-function longtable(spec: string, headers: readonly string[], rows: readonly string[][], breakable: readonly number[] = []): string {
+/** A longtable, row by row (`rows` may be produced as they are written); the columns listed in `breakable` may break long dotted names. */
+function* longtable(spec: string, headers: readonly string[], rows: Iterable<readonly string[]>, breakable: readonly number[] = []): Generator<string> {
   const cell = (c: string, i: number): string => (breakable.includes(i) ? breakableLatexText(c) : escapeLatexText(c));
-  return [
-    `\\begin{longtable}{${spec}}`,
-    '\\hline',
-    `${headers.map(escapeLatexText).join(' & ')} \\\\`,
-    '\\hline',
-    '\\endhead',
-    ...rows.map((r) => `${r.map(cell).join(' & ')} \\\\`),
-    '\\hline',
-    '\\end{longtable}',
-  ].join('\n');
+  yield `\\begin{longtable}{${spec}}\n\\hline\n${headers.map(escapeLatexText).join(' & ')} \\\\\n\\hline\n\\endhead\n`;
+  for (const r of rows) yield `${r.map(cell).join(' & ')} \\\\\n`;
+  yield '\\hline\n\\end{longtable}';
 }
 
-function table(w: Walkthrough): string {
+function* tableCells(w: Walkthrough, count: number): Generator<string[]> {
+  const columns = tableColumns(w);
+  for (const row of tableRows(w, count)) yield columns.map((c) => c.cell(row));
+}
+
+function table(w: Walkthrough, count: number): Iterable<string> {
   const columns = tableColumns(w);
   return longtable(
     columns.map((c) => (c.numeric ? 'r' : 'l')).join(''),
     columns.map((c) => c.header),
-    w.table.map((r) => columns.map((c) => c.cell(r))),
+    tableCells(w, count),
   );
 }
 
-function batch(w: Walkthrough): string[] {
+function batch(w: Walkthrough): Block[] {
   const grid = batchGrid(w);
   if (grid === null) return [];
   const headers = [l10n.t('Sample'), ...grid.columns, l10n.t('Sample mean')];
@@ -131,46 +133,68 @@ function batch(w: Walkthrough): string[] {
   ];
 }
 
-function frameworks(w: Walkthrough): string[] {
+function frameworks(w: Walkthrough): Block[] {
   const t = frameworkTable(w);
   if (t === null) return [];
   const items = t.rows.map((r) => `\\item[${escapeLatexText(r.framework)}] ${escapeLatexText(r.explanation)}`);
+  const calls = joinChunks(
+    longtable('>{\\raggedright\\arraybackslash}p{2.1cm}>{\\raggedright\\arraybackslash}p{3.6cm}lr>{\\raggedright\\arraybackslash}p{1.9cm}', frameworkHeaders(), t.rows.map(frameworkCells), [1]),
+  );
   return [
     `\\subsection*{${escapeLatexText(sections().frameworks)}}`,
     t.summary.map(escapeLatexText).join('\n\n'),
     // The calls are long: they wrap in a paragraph column instead of running off the page.
-    `{\\small\n${longtable('>{\\raggedright\\arraybackslash}p{2.1cm}>{\\raggedright\\arraybackslash}p{3.6cm}lr>{\\raggedright\\arraybackslash}p{1.9cm}', frameworkHeaders(), t.rows.map(frameworkCells), [1])}\n}`,
+    `{\\small\n${calls}\n}`,
     ['\\begin{description}', ...items, '\\end{description}'].join('\n'),
   ];
 }
 
-export function renderLatex(w: Walkthrough, title: string = walkthroughTitle()): string {
+export interface LatexOptions {
+  readonly title?: string;
+  /** How many derivations and table rows to write; default what the walkthrough holds. */
+  readonly extent?: WriterExtent;
+}
+
+function* body(w: Walkthrough, title: string, extent: WriterExtent): Generator<Block> {
   const [setting, answer] = summaryLines(w);
   const section = sections();
-  const body: string[] = [];
-  body.push(`\\section*{${escapeLatexText(title)}}`);
-  body.push(`\\textbf{${escapeLatexText(answer ?? '')}}\n\n${escapeLatexText(setting ?? '')}`);
-  for (const warning of inputWarnings(w)) body.push(`\\begin{quote}\\textbf{${escapeLatexText(warningLabel())}} ${escapeLatexText(warning)}\\end{quote}`);
-  for (const note of inputNotes(w)) body.push(`\\begin{quote}${escapeLatexText(note)}\\end{quote}`);
-  for (const note of omissionNotes(w)) body.push(`\\emph{${escapeLatexText(note)}}`);
-  body.push(`\\subsection*{${escapeLatexText(section.inputs)}}`, table(w));
-  body.push(...batch(w));
-  if (w.derivations.length > 0) {
-    body.push(`\\subsection*{${escapeLatexText(section.steps)}}`);
-    for (const d of w.derivations) {
+  yield `\\section*{${escapeLatexText(title)}}`;
+  yield `\\textbf{${escapeLatexText(answer ?? '')}}\n\n${escapeLatexText(setting ?? '')}`;
+  for (const warning of inputWarnings(w)) yield `\\begin{quote}\\textbf{${escapeLatexText(warningLabel())}} ${escapeLatexText(warning)}\\end{quote}`;
+  for (const note of inputNotes(w)) yield `\\begin{quote}${escapeLatexText(note)}\\end{quote}`;
+  for (const note of omissionNotes(w, extent)) yield `\\emph{${escapeLatexText(note)}}`;
+  yield `\\subsection*{${escapeLatexText(section.inputs)}}`;
+  yield table(w, extent.tableRows);
+  yield* batch(w);
+  if (extent.derivations > 0) {
+    yield `\\subsection*{${escapeLatexText(section.steps)}}`;
+    for (const d of shownDerivations(w, extent)) {
       const { loss, gradient } = splitSteps(d);
-      body.push(`\\subsubsection*{${escapeLatexText(cardHeading(d))}}`, steps(loss));
-      if (gradient.length > 0) body.push(`\\paragraph*{${escapeLatexText(backpropHeading())}}`, steps(gradient));
+      yield `\\subsubsection*{${escapeLatexText(cardHeading(d))}}`;
+      yield steps(loss);
+      if (gradient.length > 0) {
+        yield `\\paragraph*{${escapeLatexText(backpropHeading())}}`;
+        yield steps(gradient);
+      }
     }
   }
-  body.push(`\\subsection*{${escapeLatexText(section.reduction)}}`, steps(w.reductionSteps));
-  body.push(...frameworks(w));
-  if (w.whyBce !== undefined && w.whyBce.length > 0) body.push(`\\subsection*{${escapeLatexText(section.whyBce)}}`, ...w.whyBce.map(escapeLatexText));
+  yield `\\subsection*{${escapeLatexText(section.reduction)}}`;
+  yield steps(w.reductionSteps);
+  yield* frameworks(w);
+  if (w.whyBce !== undefined && w.whyBce.length > 0) {
+    yield `\\subsection*{${escapeLatexText(section.whyBce)}}`;
+    yield* w.whyBce.map(escapeLatexText);
+  }
   const notes = endNotes(w);
   if (notes.length > 0) {
-    body.push(`\\subsection*{${escapeLatexText(section.notes)}}`, ['\\begin{itemize}', ...notes.map((n) => `\\item ${escapeLatexText(n)}`), '\\end{itemize}'].join('\n'));
+    yield `\\subsection*{${escapeLatexText(section.notes)}}`;
+    yield ['\\begin{itemize}', ...notes.map((n) => `\\item ${escapeLatexText(n)}`), '\\end{itemize}'].join('\n');
   }
-  return `\\documentclass{article}
+}
+
+/** The LaTeX document, chunk by chunk, element by element: memory stays flat whatever the extent. */
+export function* latexChunks(w: Walkthrough, options: LatexOptions = {}): Generator<string> {
+  yield `\\documentclass{article}
 \\usepackage[utf8]{inputenc}
 \\usepackage[T1]{fontenc}
 \\usepackage{amsmath}
@@ -181,7 +205,11 @@ export function renderLatex(w: Walkthrough, title: string = walkthroughTitle()):
 \\providecommand{\\gt}{>}
 \\allowdisplaybreaks
 \\begin{document}
-${body.join('\n\n')}
-\\end{document}
 `;
+  yield* separated(body(w, options.title ?? walkthroughTitle(), clampExtent(w, options.extent)), '\n\n');
+  yield '\n\\end{document}\n';
+}
+
+export function renderLatex(w: Walkthrough, title: string = walkthroughTitle()): string {
+  return joinChunks(latexChunks(w, { title }));
 }

@@ -21,7 +21,11 @@ import {
   tableColumns,
   walkthroughTitle,
   warningLabel,
+  clampExtent,
+  shownDerivations,
+  type WriterExtent,
 } from './outline';
+import { joinChunks, separated, tableRows, type Block } from './chunks';
 
 /** A display equation on lines of its own, blank lines around, as both renderers require. */
 function displayMath(tex: string): string {
@@ -33,22 +37,28 @@ function steps(list: readonly DerivationStep[]): string {
   return list.map((s) => `${displayMath(s.tex)}\n\n${escapeMarkdown(s.text)}`).join('\n\n');
 }
 
-function pipeTable(headers: readonly string[], numeric: readonly boolean[], rows: readonly string[][]): string {
-  const head = `| ${headers.map(escapeMarkdown).join(' | ')} |`;
-  const rule = `| ${numeric.map((n) => (n ? '---:' : '---')).join(' | ')} |`;
-  return [head, rule, ...rows.map((r) => `| ${r.map(escapeMarkdown).join(' | ')} |`)].join('\n');
+/** A pipe table, row by row: `rows` may be produced as they are written. */
+function* pipeTable(headers: readonly string[], numeric: readonly boolean[], rows: Iterable<readonly string[]>): Generator<string> {
+  yield `| ${headers.map(escapeMarkdown).join(' | ')} |\n`;
+  yield `| ${numeric.map((n) => (n ? '---:' : '---')).join(' | ')} |`;
+  for (const r of rows) yield `\n| ${r.map(escapeMarkdown).join(' | ')} |`;
 }
 
-function table(w: Walkthrough): string {
+function* tableCells(w: Walkthrough, count: number): Generator<string[]> {
+  const columns = tableColumns(w);
+  for (const row of tableRows(w, count)) yield columns.map((c) => c.cell(row));
+}
+
+function table(w: Walkthrough, count: number): Iterable<string> {
   const columns = tableColumns(w);
   return pipeTable(
     columns.map((c) => c.header),
     columns.map((c) => c.numeric),
-    w.table.map((r) => columns.map((c) => c.cell(r))),
+    tableCells(w, count),
   );
 }
 
-function batch(w: Walkthrough): string[] {
+function batch(w: Walkthrough): Block[] {
   const grid = batchGrid(w);
   if (grid === null) return [];
   const headers = [l10n.t('Sample'), ...grid.columns, l10n.t('Sample mean')];
@@ -62,7 +72,7 @@ function batch(w: Walkthrough): string[] {
   ];
 }
 
-function frameworks(w: Walkthrough): string[] {
+function frameworks(w: Walkthrough): Block[] {
   const t = frameworkTable(w);
   if (t === null) return [];
   const headers = frameworkHeaders();
@@ -75,28 +85,55 @@ function frameworks(w: Walkthrough): string[] {
   ];
 }
 
-export function renderMarkdown(w: Walkthrough, title: string = walkthroughTitle()): string {
+export interface MarkdownOptions {
+  readonly title?: string;
+  /** How many derivations and table rows to write; default what the walkthrough holds. */
+  readonly extent?: WriterExtent;
+}
+
+function* blocks(w: Walkthrough, title: string, extent: WriterExtent): Generator<Block> {
   const section = sections();
-  const out: string[] = [`# ${escapeMarkdown(title)}`];
+  yield `# ${escapeMarkdown(title)}`;
   const [setting, answer] = summaryLines(w);
-  out.push(`**${escapeMarkdown(answer ?? '')}**\n\n${escapeMarkdown(setting ?? '')}`);
-  for (const warning of inputWarnings(w)) out.push(`> **${escapeMarkdown(warningLabel())}** ${escapeMarkdown(warning)}`);
-  for (const note of inputNotes(w)) out.push(`> ${escapeMarkdown(note)}`);
-  for (const note of omissionNotes(w)) out.push(`*${escapeMarkdown(note)}*`);
-  out.push(`## ${escapeMarkdown(section.inputs)}`, table(w));
-  out.push(...batch(w));
-  if (w.derivations.length > 0) {
-    out.push(`## ${escapeMarkdown(section.steps)}`);
-    for (const d of w.derivations) {
+  yield `**${escapeMarkdown(answer ?? '')}**\n\n${escapeMarkdown(setting ?? '')}`;
+  for (const warning of inputWarnings(w)) yield `> **${escapeMarkdown(warningLabel())}** ${escapeMarkdown(warning)}`;
+  for (const note of inputNotes(w)) yield `> ${escapeMarkdown(note)}`;
+  for (const note of omissionNotes(w, extent)) yield `*${escapeMarkdown(note)}*`;
+  yield `## ${escapeMarkdown(section.inputs)}`;
+  yield table(w, extent.tableRows);
+  yield* batch(w);
+  if (extent.derivations > 0) {
+    yield `## ${escapeMarkdown(section.steps)}`;
+    for (const d of shownDerivations(w, extent)) {
       const { loss, gradient } = splitSteps(d);
-      out.push(`### ${escapeMarkdown(cardHeading(d))}`, steps(loss));
-      if (gradient.length > 0) out.push(`#### ${escapeMarkdown(backpropHeading())}`, steps(gradient));
+      yield `### ${escapeMarkdown(cardHeading(d))}`;
+      yield steps(loss);
+      if (gradient.length > 0) {
+        yield `#### ${escapeMarkdown(backpropHeading())}`;
+        yield steps(gradient);
+      }
     }
   }
-  out.push(`## ${escapeMarkdown(section.reduction)}`, steps(w.reductionSteps));
-  out.push(...frameworks(w));
-  if (w.whyBce !== undefined && w.whyBce.length > 0) out.push(`## ${escapeMarkdown(section.whyBce)}`, ...w.whyBce.map(escapeMarkdown));
+  yield `## ${escapeMarkdown(section.reduction)}`;
+  yield steps(w.reductionSteps);
+  yield* frameworks(w);
+  if (w.whyBce !== undefined && w.whyBce.length > 0) {
+    yield `## ${escapeMarkdown(section.whyBce)}`;
+    yield* w.whyBce.map(escapeMarkdown);
+  }
   const notes = endNotes(w);
-  if (notes.length > 0) out.push(`## ${escapeMarkdown(section.notes)}`, notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n'));
-  return `${out.join('\n\n')}\n`;
+  if (notes.length > 0) {
+    yield `## ${escapeMarkdown(section.notes)}`;
+    yield notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n');
+  }
+}
+
+/** The Markdown document, chunk by chunk, element by element: memory stays flat whatever the extent. */
+export function* markdownChunks(w: Walkthrough, options: MarkdownOptions = {}): Generator<string> {
+  yield* separated(blocks(w, options.title ?? walkthroughTitle(), clampExtent(w, options.extent)), '\n\n');
+  yield '\n';
+}
+
+export function renderMarkdown(w: Walkthrough, title: string = walkthroughTitle()): string {
+  return joinChunks(markdownChunks(w, { title }));
 }

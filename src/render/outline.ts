@@ -7,6 +7,7 @@ import { PRESETS } from '../core/loss';
 import { formatNumber } from '../core/derivation/format';
 import { quoteText } from '../core/parse/text';
 import { describeElement, isNamed } from '../core/derivation/steps';
+import { derivationFor } from '../core/derivation/walkthrough';
 import type { DerivationStep, LabelDerivation, LogBase, TableRow, Walkthrough } from '../core/types';
 
 /** The walkthrough's title, in the display language. */
@@ -77,14 +78,43 @@ export function cardDescription(d: LabelDerivation): string {
   return describeElement(d.detail);
 }
 
-/** Sentences saying what was left out of a capped walkthrough (the loss still covers everything). */
-export function omissionNotes(w: Walkthrough): string[] {
-  const out: string[] = [];
-  if (w.derivations.length < w.elementCount) {
-    out.push(l10n.t`Step-by-step derivations are shown for ${w.derivations.length} of ${w.elementCount} elements; the table lists the others.`);
+/**
+ * How much of a walkthrough a writer writes: the first `derivations` elements' derivations and the
+ * first `tableRows` rows of the table. It may go beyond what the walkthrough built (up to every
+ * element): the writer then derives each further element as it reaches it.
+ */
+export interface WriterExtent {
+  readonly derivations: number;
+  readonly tableRows: number;
+}
+
+/** What the walkthrough itself holds: the default extent of every writer. */
+export function builtExtent(w: Walkthrough): WriterExtent {
+  return { derivations: w.derivations.length, tableRows: w.table.length };
+}
+
+/** `extent` kept within the element count. */
+export function clampExtent(w: Walkthrough, extent: WriterExtent | undefined): WriterExtent {
+  const e = extent ?? builtExtent(w);
+  return { derivations: Math.min(w.elementCount, Math.max(0, e.derivations)), tableRows: Math.min(w.elementCount, Math.max(0, e.tableRows)) };
+}
+
+/** The derivations a writer shows, one at a time: none is kept once the writer has moved on. */
+export function* shownDerivations(w: Walkthrough, extent: WriterExtent): Generator<LabelDerivation> {
+  for (let i = 0; i < extent.derivations; i++) {
+    const d = derivationFor(w, i);
+    if (d.ok) yield d.value;
   }
-  if (w.table.length < w.elementCount) {
-    out.push(l10n.t`The table shows the first ${w.table.length} of ${w.elementCount} elements; the loss covers all of them.`);
+}
+
+/** Sentences saying what was left out of a capped walkthrough (the loss still covers everything). */
+export function omissionNotes(w: Walkthrough, extent: WriterExtent = builtExtent(w)): string[] {
+  const out: string[] = [];
+  if (extent.derivations < w.elementCount) {
+    out.push(l10n.t`Step-by-step derivations are shown for ${extent.derivations} of ${w.elementCount} elements; the table lists the others.`);
+  }
+  if (extent.tableRows < w.elementCount) {
+    out.push(l10n.t`The table shows the first ${extent.tableRows} of ${w.elementCount} elements; the loss covers all of them.`);
   }
   return out;
 }

@@ -108,6 +108,37 @@ function deriveElement(setting: DerivationSetting, i: number): LabelDerivation {
   return { detail, steps: elementSteps(detail, ctx) };
 }
 
+/** One element's row of the table (row-major index `i`). */
+function tableRow(setting: DerivationSetting, i: number): TableRow {
+  const { parsed, result, precision } = setting;
+  const fmt = (x: number): string => formatNumber(x, precision);
+  const shape = parsed.predictions.shape;
+  const columns = shape[shape.length - 1] ?? result.elementLosses.length;
+  const z = parsed.predictions.values[i] ?? NaN;
+  const typedInput = typedText(parsed.source, parsed.predictions, i);
+  const logits = parsed.inputKind === 'logits';
+  return {
+    index: shape.length > 1 ? [Math.floor(i / columns), i % columns] : [i],
+    label: parsed.labels?.[i % columns] ?? null,
+    target: typedText(parsed.source, parsed.targets, i) ?? fmt(parsed.targets.values[i] ?? NaN),
+    // σ(z) for logits comes from the engine, so the table and the derivation agree.
+    prediction: logits ? fmt(elementDetail(result, i).prediction) : (typedInput ?? fmt(z)),
+    logit: logits ? (typedInput ?? fmt(z)) : null,
+    loss: fmt(result.elementLosses[i] ?? NaN),
+  };
+}
+
+/**
+ * The table row of any one element of a walkthrough (row-major index, 0 ≤ i < elementCount),
+ * whether or not it is among the `maxTableRows` the walkthrough built: a writer that streams
+ * every row asks for each in turn, so no list of them is ever held.
+ */
+export function tableRowFor(w: Walkthrough, flatIndex: number): TableRow {
+  const built = w.table[flatIndex];
+  if (built !== undefined) return built;
+  return tableRow({ parsed: w.parsed, result: w.result, precision: w.precision ?? DEFAULT_PRECISION }, flatIndex);
+}
+
 /**
  * The derivation of any one element of a walkthrough (row-major index), whether or not it is among
  * the `maxDerivations` the walkthrough built: the same steps the walkthrough would have given it.
@@ -142,7 +173,6 @@ export function buildWalkthrough(
   const weightAt = weightReader(result);
   const weighted = lossOptions.weight !== undefined;
 
-  const fmt = (x: number): string => formatNumber(x, precision);
   const shownDerivations = Math.min(count, options.maxDerivations ?? count);
   const derivations: LabelDerivation[] = [];
   const setting: DerivationSetting = { parsed, result, precision };
@@ -150,23 +180,7 @@ export function buildWalkthrough(
 
   const rows = Math.min(count, options.maxTableRows ?? count);
   const table: TableRow[] = [];
-  const columns = parsed.predictions.shape[parsed.predictions.shape.length - 1] ?? count;
-  const twoD = parsed.predictions.shape.length > 1;
-  const logits = parsed.inputKind === 'logits';
-  for (let i = 0; i < rows; i++) {
-    const z = parsed.predictions.values[i] ?? NaN;
-    const typedInput = typedText(parsed.source, parsed.predictions, i);
-    const elementLoss = result.elementLosses[i] ?? NaN;
-    table.push({
-      index: twoD ? [Math.floor(i / columns), i % columns] : [i],
-      label: parsed.labels?.[i % columns] ?? null,
-      target: typedText(parsed.source, parsed.targets, i) ?? fmt(parsed.targets.values[i] ?? NaN),
-      // σ(z) for logits comes from the engine, so the table and the derivation agree.
-      prediction: logits ? fmt(elementDetail(result, i).prediction) : (typedInput ?? fmt(z)),
-      logit: logits ? (typedInput ?? fmt(z)) : null,
-      loss: fmt(elementLoss),
-    });
-  }
+  for (let i = 0; i < rows; i++) table.push(tableRow(setting, i));
 
   const notes = [...parsed.notes, ...result.notes];
   // Five more passes over the data: by default only where that stays cheap.
