@@ -6,8 +6,12 @@
 const esbuild = require('esbuild');
 const { readFile } = require('node:fs/promises');
 const path = require('node:path');
+const { realpathSync } = require('node:fs');
 
-const MATHJAX_TS = path.join(__dirname, 'node_modules', 'mathjax-full', 'ts');
+// The real path: where node_modules is a symlink (a git worktree), MathJax's own relative imports
+// resolve through it, and a second spelling of the same folder would bundle its modules twice
+// (two handler registries: "Can't find handler for document").
+const MATHJAX_TS = realpathSync(path.join(__dirname, 'node_modules', 'mathjax-full', 'ts'));
 
 /**
  * mathjax-full's `js/` is compiled to ES5: classes as functions, and every for-of, spread and
