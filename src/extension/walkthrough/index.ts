@@ -1,7 +1,7 @@
 // The walkthrough feature: its command, its panel's palette commands, the serializer that
 // restores the panel, and the settings and selection listeners that keep the panel current.
 import * as vscode from 'vscode';
-import { CommandId } from '../commands';
+import { CommandId, PANEL_PAINTED_COMMAND } from '../commands';
 import { guarded, runGuarded } from '../log';
 import { onDidChangeSettings } from '../settings';
 import type { PanelAction } from './messages';
@@ -36,6 +36,7 @@ export function registerWalkthrough(context: vscode.ExtensionContext): void {
         await panel.runAction(action, target instanceof vscode.Uri ? target : undefined);
       })),
     ),
+    vscode.commands.registerCommand(PANEL_PAINTED_COMMAND, () => WalkthroughPanel.active?.whenPainted()),
     registerWalkthroughSerializer(extensionUri),
     registerFollowSelection(extensionUri),
     onDidChangeSettings(() => runGuarded(vscode.l10n.t('Refreshing the walkthrough'), () => WalkthroughPanel.active?.refresh())),
