@@ -48,7 +48,7 @@
   function askForCards() {
     clearTimeout(watchdog);
     vscode.postMessage({ type: 'ready', run, have: cardCount() });
-    watchdog = setTimeout(askForCards, 2000);
+    watchdog = setTimeout(askForCards, 5000);
   }
 
   if (pendingCards > 0 && derivations) {
@@ -112,7 +112,7 @@
       }
       derivations.insertAdjacentHTML('beforeend', message.html);
       clearTimeout(watchdog);
-      if (!message.done) watchdog = setTimeout(askForCards, 2000);
+      if (!message.done) watchdog = setTimeout(askForCards, 5000);
       if (message.done) {
         derivations.removeAttribute('aria-busy');
         // The place the reader had scrolled to may have been further down than the first part reached.

@@ -281,13 +281,14 @@ export class WalkthroughPanel implements vscode.Disposable {
     return result;
   }
 
+  /** Sends `batches` (consecutive) as one message. */
   private sendCards(stream: CardStream, batches: CardStream['batches']): void {
-    if (this.disposed || this.stream !== stream) return;
-    for (const batch of batches) {
-      const message: ExtensionMessage = { type: 'cards', run: stream.run, ...batch };
-      // A page replaced meanwhile drops the message; its successor asks again with 'ready'.
-      void Promise.resolve(this.panel.webview.postMessage(message)).catch(() => undefined);
-    }
+    const first = batches[0];
+    const last = batches[batches.length - 1];
+    if (this.disposed || this.stream !== stream || !first || !last) return;
+    const message: ExtensionMessage = { type: 'cards', run: stream.run, from: first.from, html: batches.map((b) => b.html).join(''), done: last.done };
+    // A page replaced meanwhile drops the message; its successor asks again with 'ready'.
+    void Promise.resolve(this.panel.webview.postMessage(message)).catch(() => undefined);
   }
 
   private onPainted(message: { run: number; complete: boolean; cards: number; answer: string }): void {
