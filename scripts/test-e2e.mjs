@@ -113,6 +113,12 @@ async function main() {
   checks.setPage(page);
 
   if (!(await explainTheExample(checks, page, server.url))) return finish();
+  // The README's picture of the panel: the example and its walkthrough, before later steps add tabs.
+  await check('screenshot, the panel beside the example', async () => {
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-panel.png') });
+  });
+  readmeImage('e2e-panel.png', 'panel.png');
 
   // A modal dialog left open would block the theme switch below; its failure is already recorded.
   if (await page.locator('.monaco-dialog-box').isVisible().catch(() => false)) await page.keyboard.press('Escape');
@@ -129,7 +135,6 @@ async function main() {
     await page.waitForTimeout(500); // let the webview repaint with the new theme variables
     await page.screenshot({ path: join(RESULTS_DIR, 'e2e-light.png') });
   });
-  readmeImage('e2e-light.png', 'panel.png');
   await check('screenshot, dark theme', async () => {
     await selectColorTheme(page, 'Dark Modern', 'vs-dark');
     await page.waitForTimeout(500);
