@@ -2,16 +2,41 @@
 // Hover timing: what the provider does on each pointer rest (read the bounded window, find the
 // array and its partner, compute the loss, write the Markdown with the cached formula image),
 // beside the command's path on the same arrays (the paragraph locator, the full parse, the
-// panel's walkthrough). p50 and p95 over alternating runs. Asserts nothing.
+// panel's walkthrough). p50 and p95 over alternating runs. Asserts nothing. Both sides run the
+// shipped bundle's code (bench/hover-engine.ts, bundled here as esbuild.js bundles the extension).
 // Standalone: `node --import tsx bench/hover.ts`; `benchHover()` is for bench/run.ts.
-import { getMathRenderer } from '../src/render/mathjax';
-import { commandUri, hoverFormulaTex, pairHoverMarkdown, svgDataUri, formulaColor } from '../src/render/hover';
-import { planHover, showHover, type ShownHover } from '../src/extension/hover/plan';
-import { HoverMemo } from '../src/extension/hover/memo';
-import { HOVER_EXPLAIN_COMMAND } from '../src/extension/hover/link';
-import { explainSource, type EffectiveOptions } from '../src/extension/walkthrough/explain';
-import { locateAroundCursor, type LineSource, type LineSpan } from '../src/extension/walkthrough/locateInput';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import type { ShownHover } from '../src/extension/hover/plan';
+import type { HoverMemo } from '../src/extension/hover/memo';
+import type { EffectiveOptions } from '../src/extension/walkthrough/explain';
+import type { LineSource, LineSpan } from '../src/extension/walkthrough/locateInput';
 import type { HoverImage } from '../src/render/hover';
+
+type HoverEngine = typeof import('./hover-engine');
+const require = createRequire(import.meta.url);
+const { mathjaxFromTypeScript } = require('../esbuild.js') as { mathjaxFromTypeScript: (o?: { onlyFrom?: string }) => import('esbuild').Plugin };
+let engine: HoverEngine | undefined;
+
+/** The hover's code bundled as it ships (production build settings of esbuild.js), loaded once. */
+async function shippedHover(): Promise<HoverEngine> {
+  if (engine) return engine;
+  const outfile = join(process.cwd(), 'dist', 'bench', 'hover-engine.cjs');
+  await build({
+    entryPoints: [join('bench', 'hover-engine.ts')],
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'es2022',
+    outfile,
+    logLevel: 'warning',
+    plugins: [mathjaxFromTypeScript()],
+  });
+  engine = require(outfile) as HoverEngine;
+  return engine;
+}
 
 export interface HoverBenchFigure {
   readonly name: string;
@@ -76,7 +101,8 @@ function hundredThousandOnALine(): { text: string; line: number; character: numb
   return { text: `targets = [${ys.join(', ')}]\npredictions = [${ps.join(', ')}]`, line: 1, character: 500_000 };
 }
 
-async function formulaImage(): Promise<HoverImage> {
+async function formulaImage(e: HoverEngine): Promise<HoverImage> {
+  const { getMathRenderer, hoverFormulaTex, svgDataUri, formulaColor } = e;
   const math = await getMathRenderer();
   const svg = math.toSvg(hoverFormulaTex({ reduction: 'mean', logBase: 'e', input: 'probabilities' }), { color: formulaColor('dark') });
   return { uri: svgDataUri(svg), alt: 'Binary cross entropy' };
@@ -88,7 +114,8 @@ const MEMO_KEY = { uri: 'untitled:bench', version: 1, context: JSON.stringify(OP
  * The provider's synchronous work for one hover, minus vscode's own marshalling: with `memo`,
  * as when the pointer moves along an array already hovered; without, a first hover.
  */
-function hover(lines: LineSource, line: number, character: number, image: HoverImage, memo?: HoverMemo<ShownHover>): number {
+function hover(e: HoverEngine, lines: LineSource, line: number, character: number, image: HoverImage, memo?: HoverMemo<ShownHover>): number {
+  const { planHover, showHover, commandUri, pairHoverMarkdown, HOVER_EXPLAIN_COMMAND } = e;
   let shown = memo?.get(MEMO_KEY, { line, character });
   if (!shown) {
     const plan = planHover(lines, { line, character, wholeCell: false, inputKind: OPTIONS.inputKind });
@@ -104,28 +131,29 @@ function hover(lines: LineSource, line: number, character: number, image: HoverI
 }
 
 /** What "Explain Binary Cross Entropy" does with the cursor at the same place, up to the panel's data. */
-function command(lines: LineSource, line: number): number {
+function command(e: HoverEngine, lines: LineSource, line: number): number {
+  const { locateAroundCursor, explainSource } = e;
   const text = (span: LineSpan) => Array.from({ length: span.endLine - span.startLine + 1 }, (_, i) => lines.lineText(span.startLine + i)).join('\n');
   const found = locateAroundCursor(lines, line, (span) => explainSource(text(span), OPTIONS, PANEL_EXTENT));
   if (!found.result.ok) throw new Error(found.result.error.message);
   return found.result.value.elementCount;
 }
 
-function measure(name: string, fixture: { text: string; line: number; character: number }, image: HoverImage, runs: number, memo?: HoverMemo<ShownHover>): HoverBenchFigure {
+function measure(e: HoverEngine, name: string, fixture: { text: string; line: number; character: number }, image: HoverImage, runs: number, memo?: HoverMemo<ShownHover>): HoverBenchFigure {
   const lines = linesOf(fixture.text);
   let sink = 0;
   for (let i = 0; i < 3; i++) {
-    sink += hover(lines, fixture.line, fixture.character, image, memo);
-    sink += command(lines, fixture.line);
+    sink += hover(e, lines, fixture.line, fixture.character, image, memo);
+    sink += command(e, lines, fixture.line);
   }
   const ours: number[] = [];
   const base: number[] = [];
   for (let i = 0; i < runs; i++) {
     let t = performance.now();
-    sink += hover(lines, fixture.line, fixture.character + (i % 7), image, memo);
+    sink += hover(e, lines, fixture.line, fixture.character + (i % 7), image, memo);
     ours.push(performance.now() - t);
     t = performance.now();
-    sink += command(lines, fixture.line);
+    sink += command(e, lines, fixture.line);
     base.push(performance.now() - t);
   }
   if (sink === 42) console.log('');
@@ -144,12 +172,13 @@ function measure(name: string, fixture: { text: string; line: number; character:
 
 /** Hover p50/p95 on a 5,000-line file and on a 100,000-element line, each beside the command's path. */
 export async function benchHover(runs = 40): Promise<HoverBenchFigure[]> {
-  const image = await formulaImage();
+  const e = await shippedHover();
+  const image = await formulaImage(e);
   const big = hundredThousandOnALine();
   return [
-    measure('hover, 5,000-line file (arrays of 200 in the middle)', fiveThousandLines(), image, runs),
-    measure('hover, 100,000-element array on one line (and its partner), first rest', big, image, Math.max(10, Math.floor(runs / 2))),
-    measure('hover, 100,000-element array, the pointer moving along it (memo)', big, image, Math.max(10, Math.floor(runs / 2)), new HoverMemo<ShownHover>()),
+    measure(e, 'hover, 5,000-line file (arrays of 200 in the middle)', fiveThousandLines(), image, runs),
+    measure(e, 'hover, 100,000-element array on one line (and its partner), first rest', big, image, Math.max(10, Math.floor(runs / 2))),
+    measure(e, 'hover, 100,000-element array, the pointer moving along it (memo)', big, image, Math.max(10, Math.floor(runs / 2)), new e.HoverMemo<ShownHover>()),
   ];
 }
 

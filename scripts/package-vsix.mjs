@@ -71,6 +71,20 @@ export function readZipEntry(zip, name) {
   throw new Error(`${name} is not in the archive`);
 }
 
+/** The names of the files in a zip archive, from its central directory. */
+export function listZipEntries(zip) {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) throw new Error('not a zip archive (no end of central directory)');
+  const names = [];
+  let at = zip.readUInt32LE(eocd + 16);
+  for (let i = 0, count = zip.readUInt16LE(eocd + 10); i < count; i++) {
+    const nameLength = zip.readUInt16LE(at + 28);
+    names.push(zip.toString('utf8', at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return names;
+}
+
 /** 625317 → "610.7 KB (625,317 bytes)": KB and MB are powers of 1024, as vsce prints them. */
 export function formatBytes(bytes) {
   const unit = bytes >= 1024 * 1024 ? ['MB', 1024 * 1024] : ['KB', 1024];

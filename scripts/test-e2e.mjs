@@ -2,12 +2,12 @@
 // headless chromium: open examples/article.py from the explorer, select everything, run
 // "Loss Walkthrough: Explain Binary Cross Entropy" from the command palette, and read the
 // panel's DOM (steps in workbench-steps.mjs); then the teaching checks (e2e-teaching.mjs:
-// keyboard, exports, Get Started). Screenshots in light, dark and high-contrast themes and of
-// the exports go to test-results/.
+// title bar, exports, Get Started). Screenshots in light, dark and high-contrast themes and of
+// the exports go to test-results/; three of them become the README's images in docs/images/.
 // Last line: `N passed, N failed` over the checks. A harness failure (server, browser,
 // timeout) counts as one more failed check.
 /* global document -- the callbacks given to waitForFunction run in the page */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -21,6 +21,17 @@ import { swapButtonSwaps, writeSwappedExample } from './e2e-swap.mjs';
 
 const TIMEOUT_MS = Number(process.env.LW_E2E_TIMEOUT_MS) || 5 * 60_000;
 const RESULTS_DIR = join(REPO_ROOT, 'test-results');
+// The README's pictures (panel, hover, heatmap) are this run's screenshots, so they show the
+// extension as it is; committed, and left out of the .vsix (.vscodeignore, `npm run check:size`).
+const README_IMAGES_DIR = join(REPO_ROOT, 'docs', 'images');
+
+/** Copies this run's screenshot `shot` (in test-results/) to the README image `name`, if the step that takes it passed. */
+function readmeImage(shot, name) {
+  const from = join(RESULTS_DIR, shot);
+  if (!existsSync(from)) return;
+  mkdirSync(README_IMAGES_DIR, { recursive: true });
+  copyFileSync(from, join(README_IMAGES_DIR, name));
+}
 // Only for working on the harness itself: another extension folder to load instead of the repo.
 const extensionDevelopmentPath = process.env.LW_EXTENSION_DEVELOPMENT_PATH || REPO_ROOT;
 
@@ -104,6 +115,12 @@ async function main() {
   checks.setPage(page);
 
   if (!(await explainTheExample(checks, page, server.url))) return finish();
+  // The README's picture of the panel: the example and its walkthrough, before later steps add tabs.
+  await check('screenshot, the panel beside the example', async () => {
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(RESULTS_DIR, 'e2e-panel.png') });
+  });
+  readmeImage('e2e-panel.png', 'panel.png');
 
   // A modal dialog left open would block the theme switch below; its failure is already recorded.
   if (await page.locator('.monaco-dialog-box').isVisible().catch(() => false)) await page.keyboard.press('Escape');
@@ -113,6 +130,7 @@ async function main() {
   await htmlExport(checks, page, RESULTS_DIR);
   await getStartedWalkthrough(checks, page, RESULTS_DIR);
   await heatmapCells(checks, page, RESULTS_DIR);
+  readmeImage('e2e-heatmap.png', 'heatmap.png');
 
   await check('screenshot, light theme', async () => {
     await selectColorTheme(page, 'Light Modern', 'vs');
@@ -131,6 +149,8 @@ async function main() {
   });
 
   await hoverOverTheExample(checks, page, { resultsDir: RESULTS_DIR, selectColorTheme });
+  // Taken after the theme switch, in the light theme as the panel's picture is.
+  readmeImage('hover-light.png', 'hover.png');
   await hostileLabelsShowAsText(checks, page);
   await swapButtonSwaps(checks, page);
 

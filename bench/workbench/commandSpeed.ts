@@ -1,7 +1,7 @@
 // Runs inside the real VS Code web workbench (web worker extension host), loaded by test-web as
-// `extensionTestsPath`: times "Explain Binary Cross Entropy" from the call to the panel's HTML
-// being set, cold (the first run after activation, so MathJax's lazy load is in it) and warm,
-// beside a webview of the same size without our engine. Prints one marker line; bench/workbench.ts
+// `extensionTestsPath`: times "Explain Binary Cross Entropy" from the call to the page painted in
+// the webview (first part, and complete), cold (the first run after activation, so MathJax's
+// lazy load is in it) and warm, beside a webview page of the same size without our engine. Prints one marker line; bench/workbench.ts
 // reads it. One case per workbench start, because only the first run after activation is cold.
 // Asserts nothing about time.
 import * as vscode from 'vscode';
@@ -19,6 +19,7 @@ declare const LW_BENCH_CASE: CommandSpeedCase;
 
 const EXTENSION_ID = 'loss-walkthrough.loss-walkthrough';
 const EXPLAIN_COMMAND = 'lossWalkthrough.explainBinaryCrossEntropy';
+const PAINTED_COMMAND = 'lossWalkthrough.panelPainted';
 const WARM_RUNS = 10;
 const BASELINE_NEW_PANELS = 5;
 /**
@@ -34,13 +35,26 @@ function median(xs: readonly number[]): number {
 
 const settle = (ms = SETTLE_MS) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function explainTimed(text: string): Promise<{ ms: number; result: ExplainResult }> {
+interface PaintReport {
+  readonly firstPaintAt: number;
+  readonly completeAt: number;
+}
+
+async function explainTimed(text: string): Promise<{ firstMs: number; completeMs: number; result: ExplainResult }> {
   const start = performance.now();
-  // The command awaits the panel's render, which ends by setting `webview.html`.
   const result = await vscode.commands.executeCommand<ExplainResult | undefined>(EXPLAIN_COMMAND, text);
-  const ms = performance.now() - start;
   if (!result) throw new Error(`the command explained nothing for case '${LW_BENCH_CASE.name}' (input error?)`);
-  return { ms, result };
+  // The page's own report, with the extension host's clock (the same worker as this one).
+  const painted = await withTimeout(vscode.commands.executeCommand<PaintReport | undefined>(PAINTED_COMMAND), 'the page never reported its paint');
+  if (!painted) throw new Error('the panel closed before its page was painted');
+  return { firstMs: painted.firstPaintAt - start, completeMs: painted.completeAt - start, result };
+}
+
+function withTimeout<T>(promise: Thenable<T>, what: string, ms = 60_000): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(what)), ms);
+    promise.then((v) => (clearTimeout(timer), resolve(v)), (e: unknown) => (clearTimeout(timer), reject(e instanceof Error ? e : new Error(String(e)))));
+  });
 }
 
 /**
@@ -78,12 +92,38 @@ async function panelPageLength(text: string, webview: vscode.Webview, extensionU
   return page.length;
 }
 
-/** A page with no script, style or maths, `length` characters long; `run` makes each one differ (an unchanged `html` is not sent). */
-function plainPage(length: number, run: number): string {
-  const head = `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><title>Plain page ${run}</title></head><body><p>`;
-  const tail = '</p></body></html>';
+/**
+ * A page of `length` characters with no style or maths, whose only script reports its paint the
+ * way the panel's page does; `run` makes each one differ (an unchanged `html` is not sent).
+ */
+function plainPage(length: number, run: number, cspSource: string): string {
+  const nonce = `bench${run}x${Math.random().toString(36).slice(2)}`;
+  const head =
+    `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">` +
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource}; script-src 'nonce-${nonce}'">` +
+    `<title>Plain page ${run}</title></head><body><p>`;
+  const tail =
+    `</p><script nonce="${nonce}">const api = acquireVsCodeApi(); requestAnimationFrame(() => setTimeout(() => api.postMessage({ painted: ${run} }), 0));</script></body></html>`;
   return head + 'x'.repeat(Math.max(0, length - head.length - tail.length)) + tail;
 }
+
+/** Sets `html` on `panel` and resolves with the ms from `started` until its page reports the paint. */
+function timePlainPaint(panel: vscode.WebviewPanel, html: string, run: number, started: number): Promise<number> {
+  return withTimeout(
+    new Promise<number>((resolve) => {
+      const listener = panel.webview.onDidReceiveMessage((m: { painted?: number }) => {
+        if (m?.painted !== run) return;
+        listener.dispose();
+        resolve(performance.now() - started);
+      });
+      panel.webview.html = html;
+    }),
+    'the plain page never reported its paint',
+  );
+}
+
+const newPlainPanel = () =>
+  vscode.window.createWebviewPanel('lossWalkthroughBench.plainPage', 'Plain page', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true });
 
 async function measure(benchCase: CommandSpeedCase): Promise<CommandSpeedFigures> {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
@@ -97,24 +137,23 @@ async function measure(benchCase: CommandSpeedCase): Promise<CommandSpeedFigures
 
   // The baseline panel opens where ours did (beside), so each warm run of either side brings its
   // own panel to the front of the same group.
-  const baselinePanel = vscode.window.createWebviewPanel('lossWalkthroughBench.plainPage', 'Plain page', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
-  const pageChars = await panelPageLength(benchCase.text, baselinePanel.webview, extension.extensionUri);
-  const pages = Array.from({ length: WARM_RUNS + 1 }, (_, run) => plainPage(pageChars, run));
-  baselinePanel.dispose();
+  const sizing = newPlainPanel();
+  const pageChars = await panelPageLength(benchCase.text, sizing.webview, extension.extensionUri);
+  const cspSource = sizing.webview.cspSource;
+  sizing.dispose();
   await settle();
 
   // A new panel takes a few milliseconds, so one sample would make the cold ratio noise: median of several.
   const baselineCold: number[] = [];
   for (let sample = 0; sample < BASELINE_NEW_PANELS; sample++) {
     const start = performance.now();
-    const fresh = vscode.window.createWebviewPanel('lossWalkthroughBench.plainPage', 'Plain page', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
-    fresh.webview.html = pages[0] ?? '';
-    baselineCold.push(performance.now() - start);
+    const fresh = newPlainPanel();
+    baselineCold.push(await timePlainPaint(fresh, plainPage(pageChars, 1000 + sample, cspSource), 1000 + sample, start));
     await settle();
     fresh.dispose();
   }
-  const panel = vscode.window.createWebviewPanel('lossWalkthroughBench.plainPage', 'Plain page', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
-  panel.webview.html = pages[0] ?? '';
+  const panel = newPlainPanel();
+  await timePlainPaint(panel, plainPage(pageChars, 0, cspSource), 0, performance.now());
   await settle();
 
   const warm: number[] = [];
@@ -122,13 +161,12 @@ async function measure(benchCase: CommandSpeedCase): Promise<CommandSpeedFigures
   let elementCount = cold.result.elementCount;
   for (let run = 1; run <= WARM_RUNS; run++) {
     const ours = await explainTimed(benchCase.text);
-    warm.push(ours.ms);
+    warm.push(ours.completeMs);
     elementCount = ours.result.elementCount;
     await settle();
     const start = performance.now();
     panel.reveal(undefined, true);
-    panel.webview.html = pages[run] ?? '';
-    baselineWarm.push(performance.now() - start);
+    baselineWarm.push(await timePlainPaint(panel, plainPage(pageChars, run, cspSource), run, start));
     await settle();
   }
   panel.dispose();
@@ -137,7 +175,8 @@ async function measure(benchCase: CommandSpeedCase): Promise<CommandSpeedFigures
     name: benchCase.name,
     elementCount,
     pageChars,
-    coldMs: cold.ms,
+    coldFirstPaintMs: cold.firstMs,
+    coldCompleteMs: cold.completeMs,
     baselineColdMs: median(baselineCold),
     warmMs: median(warm),
     baselineWarmMs: median(baselineWarm),

@@ -15,3 +15,10 @@ export const WALKTHROUGH_VIEW_TYPE = 'lossWalkthrough.walkthrough';
 
 /** Context key that enables the panel's palette commands while a walkthrough panel exists. */
 export const PANEL_OPEN_CONTEXT_KEY = 'lossWalkthrough.panelOpen';
+
+/**
+ * Not in the manifest (no palette entry): resolves with the panel's `PaintReport` once the page of
+ * its newest render has been painted complete, or undefined without a panel. For the tests and
+ * the bench, which time and check what the person sees.
+ */
+export const PANEL_PAINTED_COMMAND = 'lossWalkthrough.panelPainted';

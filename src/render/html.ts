@@ -107,6 +107,16 @@ export function renderDerivationCard(w: Walkthrough, flatIndex: number, math: Ma
   return { ok: true, value: markup + page.defs() };
 }
 
+/**
+ * The cards of several derived elements (`derivations` of the walkthrough), the same markup as
+ * in the fragment, followed by one hidden `<svg>` with the glyphs they use: the panel sends the
+ * cards after its first paint in batches of these.
+ */
+export function renderDerivationCards(derivations: readonly LabelDerivation[], math: MathRenderer): string {
+  const page = math.page();
+  return derivations.map((d) => card(d, page)).join('') + page.defs();
+}
+
 function* table(w: Walkthrough, count: number): Generator<string> {
   const columns = tableColumns(w);
   const head = columns.map((c) => `<th scope="col"${c.numeric ? ' class="lw-num"' : ''}>${escapeHtml(c.header)}</th>`).join('');

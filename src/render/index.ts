@@ -2,7 +2,7 @@
 // Importing this does not load MathJax; `getMathRenderer()` does, on first call.
 export { getMathRenderer, type MathRenderer, type MathOptions } from './mathjax';
 export { escapeHtml, escapeTex, escapeMarkdown } from './escape';
-export { renderHtmlFragment, renderHtmlPage, renderDerivationCard, type HtmlPageOptions, type HtmlFragmentOptions } from './html';
+export { renderHtmlFragment, renderHtmlPage, renderDerivationCard, renderDerivationCards, type HtmlPageOptions, type HtmlFragmentOptions } from './html';
 export { htmlFragmentChunks, htmlPageChunks } from './html';
 export { heatBand, heatLegend, HEAT_BOUNDS_NATS } from './heatmap';
 export { renderMarkdown, markdownChunks } from './markdown';

@@ -91,3 +91,61 @@ export async function eventually<T>(check: () => Promise<T | undefined>, attempt
   }
   throw new Error(`condition not met after ${attempts} attempts`);
 }
+
+type Listener = (event: unknown) => void;
+
+/** Records unhandled rejections in whichever host runs the tests; returns the records and a remover. */
+export function recordUnhandledRejections(): { readonly reasons: unknown[]; readonly stop: () => void } {
+  const reasons: unknown[] = [];
+  const scope = globalThis as { addEventListener?: (type: string, l: Listener) => void; removeEventListener?: (type: string, l: Listener) => void };
+  const nodeProcess = (globalThis as { process?: { on?: (e: string, l: Listener) => void; off?: (e: string, l: Listener) => void } }).process;
+  const onBrowser: Listener = (event) => reasons.push((event as { reason?: unknown }).reason);
+  const onNode: Listener = (reason) => reasons.push(reason);
+  if (typeof scope.addEventListener === 'function') scope.addEventListener('unhandledrejection', onBrowser);
+  if (typeof nodeProcess?.on === 'function') nodeProcess.on('unhandledRejection', onNode);
+  return {
+    reasons,
+    stop: () => {
+      if (typeof scope.removeEventListener === 'function') scope.removeEventListener('unhandledrejection', onBrowser);
+      if (typeof nodeProcess?.off === 'function') nodeProcess.off('unhandledRejection', onNode);
+    },
+  };
+}
+
+/** What the panel's page reported once it was painted complete (see PaintReport in panel.ts). */
+export interface PaintedPage {
+  readonly run: number;
+  readonly firstPaintAt: number;
+  readonly completeAt: number;
+  readonly cards: number;
+  readonly answer: string;
+}
+
+/** The panel's newest page, once painted with all its cards; undefined without a panel. */
+export function panelPainted(): Thenable<PaintedPage | undefined> {
+  return vscode.commands.executeCommand<PaintedPage | undefined>('lossWalkthrough.panelPainted');
+}
+
+/**
+ * Measures how long the extension host goes without running a 5 ms timer while `body` runs: the
+ * longest such stretch is the longest the host was blocked. Logged by the tests, never asserted.
+ */
+export async function longestBlock<T>(body: () => Promise<T>): Promise<{ value: T; longestMs: number; over50: number }> {
+  let last = performance.now();
+  let longestMs = 0;
+  let over50 = 0;
+  const note = (now: number) => {
+    const gap = now - last;
+    longestMs = Math.max(longestMs, gap);
+    if (gap > 50) over50++;
+    last = now;
+  };
+  const ticker = setInterval(() => note(performance.now()), 5);
+  try {
+    const value = await body();
+    note(performance.now());
+    return { value, longestMs, over50 };
+  } finally {
+    clearInterval(ticker);
+  }
+}

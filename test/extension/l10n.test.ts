@@ -35,7 +35,8 @@ describe('localisation', () => {
       state: null,
     });
     const labels = [...page.matchAll(/<button[^>]*>([^<]+)<\/button>/g), ...page.matchAll(/aria-label="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
-    assert.ok(labels.length >= 6, labels.join(' | '));
+    // "Render 2 more" (the exports are title bar commands, translated through package.nls.json).
+    assert.ok(labels.length >= 1, labels.join(' | '));
     const keys = Object.keys(await bundle());
     // A label with a number in it comes from a template such as 'Render {0} more'.
     const asTemplate = (label: string) => label.replace(/\d+/g, (_, i: number) => `{${label.slice(0, i).match(/\d+/g)?.length ?? 0}}`);

@@ -5,27 +5,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { guarded, OUTPUT_CHANNEL_NAME } from '../../src/extension/log';
-import { captureErrorMessages, closeAllEditors, explain, openText } from './helpers';
-
-type Listener = (event: unknown) => void;
-
-/** Records unhandled rejections in whichever host runs the tests; returns the records and a remover. */
-function recordUnhandledRejections(): { readonly reasons: unknown[]; readonly stop: () => void } {
-  const reasons: unknown[] = [];
-  const scope = globalThis as { addEventListener?: (type: string, l: Listener) => void; removeEventListener?: (type: string, l: Listener) => void };
-  const nodeProcess = (globalThis as { process?: { on?: (e: string, l: Listener) => void; off?: (e: string, l: Listener) => void } }).process;
-  const onBrowser: Listener = (event) => reasons.push((event as { reason?: unknown }).reason);
-  const onNode: Listener = (reason) => reasons.push(reason);
-  if (typeof scope.addEventListener === 'function') scope.addEventListener('unhandledrejection', onBrowser);
-  if (typeof nodeProcess?.on === 'function') nodeProcess.on('unhandledRejection', onNode);
-  return {
-    reasons,
-    stop: () => {
-      if (typeof scope.removeEventListener === 'function') scope.removeEventListener('unhandledrejection', onBrowser);
-      if (typeof nodeProcess?.off === 'function') nodeProcess.off('unhandledRejection', onNode);
-    },
-  };
-}
+import { captureErrorMessages, closeAllEditors, explain, openText, recordUnhandledRejections } from './helpers';
 
 /** Rejections are reported after the microtasks of their task: give them a few tasks. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 200));

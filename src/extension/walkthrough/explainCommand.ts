@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { InputError, InputKind, LogBase, ParsedInput, Preset, Reduction, Result, TextRange } from '../../core/types';
 import { logInputError } from '../log';
 import { yieldToHost } from '../schedule';
-import { readSettings } from '../settings';
+import { readSettings, type WalkthroughSettings } from '../settings';
 import { effectiveOptions, parseSource, walkthroughFromParsed, type EffectiveOptions } from './explain';
 import { locateAroundCursor, type LineSpan } from './locateInput';
 import { parseOverrides, type PanelState } from './messages';
@@ -133,7 +133,11 @@ export async function explainBinaryCrossEntropy(extensionUri: vscode.Uri, text?:
   };
   // Parsing a large selection and computing its loss each take a while: let the host breathe between.
   await yieldToHost();
-  const built = walkthroughFromParsed(found.parsed.value, effective, panelExtent(state));
+  // A setting changed during that pause: the panel's own refresh may already show the new value,
+  // so a walkthrough built with the old ones would be a stale page. Build with the new ones.
+  const now = readSettings(typeof text === 'string' ? undefined : editor?.document);
+  const current = sameSettings(now, settings) ? effective : effectiveOptions(now, overrides);
+  const built = walkthroughFromParsed(found.parsed.value, current, panelExtent(state));
   if (!built.ok) {
     reportInputError(built.error, found);
     return undefined;
@@ -155,4 +159,8 @@ export async function explainBinaryCrossEntropy(extensionUri: vscode.Uri, text?:
     roleWarning: walkthrough.parsed.roleWarning?.message ?? null,
     rolesSwapped: walkthrough.parsed.rolesSwapped === true,
   };
+}
+
+function sameSettings(a: WalkthroughSettings, b: WalkthroughSettings): boolean {
+  return (Object.keys(a) as (keyof WalkthroughSettings)[]).every((key) => a[key] === b[key]);
 }

@@ -3,7 +3,7 @@
 // it except through the renderer (which escapes) or as JSON in a non-executable data block.
 import * as vscode from 'vscode';
 import { escapeHtml } from '../../render/escape';
-import { PANEL_ACTIONS, type PanelAction, type PanelState } from './messages';
+import type { PanelState } from './messages';
 
 export interface PageResources {
   /** `webview.cspSource`. */
@@ -26,6 +26,10 @@ export interface PageContent {
   /** How many more one press of "Render more" adds. */
   readonly nextBatch: number;
   readonly state: PanelState | null;
+  /** The render this page belongs to (the panel counts them); its messages carry it. Default 0. */
+  readonly run?: number;
+  /** Cards still to come after the page, by message (see `cards` in messages.ts). Default 0. */
+  readonly pendingCards?: number;
 }
 
 export function createNonce(): string {
@@ -47,28 +51,6 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `style-src ${cspSource} 'nonce-${nonce}'`,
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
-}
-
-function actionLabel(action: PanelAction): string {
-  switch (action) {
-    case 'copyLatex':
-      return vscode.l10n.t('Copy LaTeX');
-    case 'copyMarkdown':
-      return vscode.l10n.t('Copy Markdown');
-    case 'saveMarkdown':
-      return vscode.l10n.t('Save as Markdown…');
-    case 'saveHtml':
-      return vscode.l10n.t('Save as HTML…');
-    case 'openMarkdownPreview':
-      return vscode.l10n.t('Open as Markdown Preview');
-  }
-}
-
-function toolbar(): string {
-  const buttons = PANEL_ACTIONS.map(
-    (action) => `<button type="button" class="lw-action" data-action="${action}">${escapeHtml(actionLabel(action))}</button>`,
-  ).join('');
-  return `<nav class="lw-toolbar" aria-label="${escapeHtml(vscode.l10n.t('Walkthrough actions'))}">${buttons}</nav>`;
 }
 
 function tableIsCapped(content: PageContent): content is PageContent & { readonly tableRows: number } {
@@ -115,8 +97,7 @@ export function renderPanelPage(resources: PageResources, content: PageContent, 
 <style nonce="${nonce}">${content.mathStyleSheet.replace(/<\//g, '<\\/')}</style>
 <title>${escapeHtml(content.title)}</title>
 </head>
-<body>
-${toolbar()}
+<body data-lw-run="${content.run ?? 0}" data-lw-pending-cards="${content.pendingCards ?? 0}">
 <main class="lw-content">
 ${tableCapNote(content)}${content.fragment}
 ${renderMoreBlock(content)}
@@ -128,7 +109,7 @@ ${state}
 }
 
 /** The page shown when the stored text no longer gives a walkthrough (e.g. after a settings change). */
-export function renderPanelErrorPage(resources: PageResources, title: string, message: string, state: PanelState | null, nonce: string = createNonce()): string {
+export function renderPanelErrorPage(resources: PageResources, title: string, message: string, state: PanelState | null, nonce: string = createNonce(), run = 0): string {
   const fragment = `<div class="lw-error" role="alert"><h2>${escapeHtml(vscode.l10n.t('This input cannot be explained with the current settings'))}</h2><p>${escapeHtml(message)}</p></div>`;
-  return renderPanelPage(resources, { title, mathStyleSheet: '', fragment, renderedDerivations: 0, totalDerivations: 0, nextBatch: 0, state }, nonce);
+  return renderPanelPage(resources, { title, mathStyleSheet: '', fragment, renderedDerivations: 0, totalDerivations: 0, nextBatch: 0, state, run }, nonce);
 }

@@ -1,7 +1,7 @@
 // The walkthrough feature: its command, its panel's palette commands, the serializer that
 // restores the panel, and the settings and selection listeners that keep the panel current.
 import * as vscode from 'vscode';
-import { CommandId } from '../commands';
+import { CommandId, PANEL_PAINTED_COMMAND } from '../commands';
 import { guarded, runGuarded } from '../log';
 import { onDidChangeSettings } from '../settings';
 import type { PanelAction } from './messages';
@@ -26,16 +26,19 @@ export function registerWalkthrough(context: vscode.ExtensionContext): void {
       guarded(vscode.l10n.t('Explain Binary Cross Entropy'), (text?: unknown, options?: unknown) => explainBinaryCrossEntropy(extensionUri, text, options)),
     ),
     ...PANEL_ACTION_COMMANDS.map(([id, action]) =>
-      // A URI argument names the file for the save commands; menus pass other objects, ignored.
+      // A URI argument names the file for the save commands; menus pass other objects, ignored,
+      // and the title bar passes the panel's own URI (scheme webview-panel), which is no file.
       vscode.commands.registerCommand(id, guarded(action, async (target?: unknown) => {
         const panel = WalkthroughPanel.active;
         if (!panel) {
           void vscode.window.showInformationMessage(vscode.l10n.t('Run "Explain Binary Cross Entropy" first: there is no walkthrough open.'));
           return;
         }
-        await panel.runAction(action, target instanceof vscode.Uri ? target : undefined);
+        const file = target instanceof vscode.Uri && vscode.workspace.fs.isWritableFileSystem(target.scheme) === true ? target : undefined;
+        await panel.runAction(action, file);
       })),
     ),
+    vscode.commands.registerCommand(PANEL_PAINTED_COMMAND, () => WalkthroughPanel.active?.whenPainted()),
     registerWalkthroughSerializer(extensionUri),
     registerFollowSelection(extensionUri),
     onDidChangeSettings(() => runGuarded(vscode.l10n.t('Refreshing the walkthrough'), () => WalkthroughPanel.active?.refresh())),

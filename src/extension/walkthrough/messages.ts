@@ -4,28 +4,42 @@
 // and everything arriving from the webview is validated here before it is acted on.
 import type { InputKindOption, LogBase, Preset, Reduction } from '../../core/types';
 
-/** Buttons in the panel; each maps to a palette command of the same meaning. */
+/** The panel's exports; each is a command in the panel's title bar, its context menu and the palette. */
 export const PANEL_ACTIONS = ['copyLatex', 'copyMarkdown', 'saveMarkdown', 'saveHtml', 'openMarkdownPreview'] as const;
 export type PanelAction = (typeof PANEL_ACTIONS)[number];
 
 /** Webview → extension. */
 export type WebviewMessage =
-  | { readonly type: 'action'; readonly action: PanelAction }
   /** Render the next batch of per-label derivations. */
   | { readonly type: 'renderMore' }
   /** A heatmap cell was chosen: show the derivation of that element (row-major index). */
   | { readonly type: 'showElement'; readonly flatIndex: number }
   /** Show the walkthrough again with the targets and predictions swapped (or the swap undone). */
-  | { readonly type: 'swapRoles' };
+  | { readonly type: 'swapRoles' }
+  /**
+   * The page of render `run` holds `have` cards (it has loaded, or a batch it expected is
+   * missing, or none came for a while): send it the batches from there.
+   */
+  | { readonly type: 'ready'; readonly run: number; readonly have: number }
+  /**
+   * The page of render `run` has been painted: with its first part, or (`complete`) with every
+   * card. `answer` is the summary's loss sentence as the page shows it, `cards` how many cards it holds.
+   */
+  | { readonly type: 'painted'; readonly run: number; readonly complete: boolean; readonly cards: number; readonly answer: string };
 
-export const WEBVIEW_MESSAGE_TYPES = ['action', 'renderMore', 'showElement', 'swapRoles'] as const satisfies readonly WebviewMessage['type'][];
+export const WEBVIEW_MESSAGE_TYPES = ['renderMore', 'showElement', 'swapRoles', 'ready', 'painted'] as const satisfies readonly WebviewMessage['type'][];
 
-/** Extension → webview: the answer to `showElement`. `html` is the renderer's card (its text escaped). */
+/** Extension → webview: the answer to `showElement` (`html` is the renderer's card, its text escaped), and the cards of a page sent after it. */
 export type ExtensionMessage =
   | { readonly type: 'elementCard'; readonly flatIndex: number; readonly html: string }
-  | { readonly type: 'elementError'; readonly flatIndex: number; readonly message: string };
+  | { readonly type: 'elementError'; readonly flatIndex: number; readonly message: string }
+  /**
+   * More derivation cards for the page of render `run`, from its card number `from` (0-based,
+   * the first ones came with the page); `done` when no more follow. `html` is the renderer's.
+   */
+  | { readonly type: 'cards'; readonly run: number; readonly from: number; readonly html: string; readonly done: boolean };
 
-export const EXTENSION_MESSAGE_TYPES = ['elementCard', 'elementError'] as const satisfies readonly ExtensionMessage['type'][];
+export const EXTENSION_MESSAGE_TYPES = ['elementCard', 'elementError', 'cards'] as const satisfies readonly ExtensionMessage['type'][];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -35,19 +49,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
   if (!isRecord(raw)) return undefined;
   switch (raw.type) {
-    case 'action':
-      return typeof raw.action === 'string' && (PANEL_ACTIONS as readonly string[]).includes(raw.action)
-        ? { type: 'action', action: raw.action as PanelAction }
-        : undefined;
     case 'renderMore':
       return { type: 'renderMore' };
     case 'showElement':
       return Number.isSafeInteger(raw.flatIndex) && (raw.flatIndex as number) >= 0 ? { type: 'showElement', flatIndex: raw.flatIndex as number } : undefined;
     case 'swapRoles':
       return { type: 'swapRoles' };
+    case 'ready':
+      return isRun(raw.run) && Number.isSafeInteger(raw.have) && (raw.have as number) >= 0 ? { type: 'ready', run: raw.run, have: raw.have as number } : undefined;
+    case 'painted':
+      return isRun(raw.run) && typeof raw.complete === 'boolean' && Number.isSafeInteger(raw.cards) && typeof raw.answer === 'string'
+        ? { type: 'painted', run: raw.run, complete: raw.complete, cards: raw.cards as number, answer: raw.answer.slice(0, 1_000) }
+        : undefined;
     default:
       return undefined;
   }
+}
+
+function isRun(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 1;
 }
 
 /** Explicit choices that override the settings for one walkthrough (command arguments). */

@@ -9,7 +9,7 @@ import { PANEL_OPEN_CONTEXT_KEY, WALKTHROUGH_VIEW_TYPE } from '../commands';
 import { runExport, type ExportSubject } from '../exports/walkthroughExports';
 import { progressOf, recordProgress } from '../learn/progress';
 import { guarded, runGuarded } from '../log';
-import { createPauser } from '../schedule';
+import { yieldToHost } from '../schedule';
 import { readSettings } from '../settings';
 import { effectiveOptions, explainSource, type Extent } from './explain';
 import { renderPanelErrorPage, renderPanelPage, type PageResources } from './html';
@@ -24,6 +24,37 @@ const MAX_PERSISTED_SOURCE_CHARS = 2_000_000;
  * stretch the extension host was blocked (121 ms; at 5,000 rows, 2.3 MB and 50 ms).
  */
 export const MAX_PANEL_TABLE_ROWS = 5_000;
+/**
+ * Cards typeset before the page is first written: at least one, and more while this lasts (a
+ * warm run has every card's equations cached and writes the whole page at once). The rest follow
+ * by message, so the summary, the table and the first card show without waiting for all of them.
+ */
+const FIRST_PAGE_BUDGET_MS = 30;
+/** Typesetting between two batches of cards sent to the page (and two yields to the host). */
+const CARD_BATCH_MS = 25;
+
+/** What the page of one render reported about its painting (extension host clock, `performance.now()`). */
+export interface PaintReport {
+  readonly run: number;
+  /** When the page first reported a paint (with its first part, or complete). */
+  readonly firstPaintAt: number;
+  /** When the page reported a paint with every card. */
+  readonly completeAt: number;
+  readonly cards: number;
+  /** The summary's loss sentence as the page shows it ('' on an error page). */
+  readonly answer: string;
+}
+
+/** The cards of a render that go to its page after the page is written, kept until the next render. */
+interface CardStream {
+  readonly run: number;
+  readonly batches: { readonly from: number; readonly html: string; readonly done: boolean }[];
+  /**
+   * The page of this run has loaded. It asks again with the number of cards it holds when it is
+   * loaded anew (a hidden panel shown again) or a batch did not reach it: it gets the batches from there.
+   */
+  ready: boolean;
+}
 
 export interface ShowOutcome {
   readonly reused: boolean;
@@ -48,7 +79,8 @@ export class WalkthroughPanel implements vscode.Disposable {
       // The new page first, then reveal: a hidden panel then loads once, with the new page,
       // instead of loading the old one only to replace it a moment later.
       const result = await existing.update(state, computed);
-      existing.panel.reveal(undefined, true);
+      // Closed while it rendered: nothing to reveal (a disposed webview would throw).
+      if (!existing.disposed) existing.panel.reveal(undefined, true);
       return { reused: true, result };
     }
     const webviewPanel = vscode.window.createWebviewPanel(
@@ -83,8 +115,11 @@ export class WalkthroughPanel implements vscode.Disposable {
 
   private readonly disposables: vscode.Disposable[] = [];
   private latest: Walkthrough | undefined;
-  /** Renders can overlap (settings change, follow-selection); only the newest may write the page. */
+  /** Renders can overlap (settings change, follow-selection, runs in quick succession); only the newest may write the page. */
   private generation = 0;
+  private stream: CardStream | undefined;
+  private paint: { run: number; firstPaintAt: number; completeAt?: number; cards: number; answer: string } | undefined;
+  private paintWaiters: ((report: PaintReport | undefined) => void)[] = [];
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -170,8 +205,26 @@ export class WalkthroughPanel implements vscode.Disposable {
     return { card, delivered: await this.panel.webview.postMessage(message) };
   }
 
+  /**
+   * The paint of the newest render's complete page, once its page reports it (at once if it
+   * has); undefined if the panel closes first. For tests and the bench: what the person sees.
+   */
+  whenPainted(): Promise<PaintReport | undefined> {
+    const paint = this.paint;
+    if (paint && paint.run === this.generation && paint.completeAt !== undefined) {
+      return Promise.resolve({ ...paint, completeAt: paint.completeAt });
+    }
+    if (this.disposed) return Promise.resolve(undefined);
+    return new Promise((resolve) => this.paintWaiters.push(resolve));
+  }
+
+  private isStale(generation: number): boolean {
+    return generation !== this.generation || this.disposed;
+  }
+
   private async render(computed?: Walkthrough): Promise<Result<Walkthrough>> {
     const generation = ++this.generation;
+    this.stream = undefined;
     const state = this.state;
     const settings = readSettings(this.origin.documentUri ?? undefined);
     const result: Result<Walkthrough> = computed
@@ -184,45 +237,98 @@ export class WalkthroughPanel implements vscode.Disposable {
       this.latest = undefined;
       const message = result.error.suggestion ? `${result.error.message} ${result.error.suggestion}` : result.error.message;
       this.panel.title = title;
-      this.panel.webview.html = renderPanelErrorPage(resources, title, message, persisted);
+      this.panel.webview.html = renderPanelErrorPage(resources, title, message, persisted, undefined, generation);
       return result;
     }
     const walkthrough = result.value;
-    const { getMathRenderer, renderDerivationCard, renderHtmlFragment } = await import('../../render');
+    const started = performance.now();
+    const { getMathRenderer, renderDerivationCards, renderHtmlFragment } = await import('../../render');
     const math = await getMathRenderer();
-    // A card can take tens of milliseconds to typeset, so 50 cards in one go could block the
-    // extension host for a second: the cards are typeset a few at a time, in tasks of their own,
-    // and the fragment below takes their SVGs from the renderer's cache.
-    const pauser = createPauser();
-    for (const d of walkthrough.derivations) {
-      renderDerivationCard(walkthrough, d.detail.flatIndex, math);
-      await pauser.pause();
-      if (generation !== this.generation || this.disposed) return result;
+    if (this.isStale(generation)) return result;
+    // A card can take tens of milliseconds to typeset (cold), so 50 cards in one go could block
+    // the extension host for a second and keep the page blank as long: the page is written with
+    // the cards typeset within a first budget, and the rest are typeset in tasks of their own and
+    // sent to the page in batches.
+    const derivations = walkthrough.derivations;
+    let inPage = 0;
+    while (inPage < derivations.length && (inPage === 0 || performance.now() - started < FIRST_PAGE_BUDGET_MS)) {
+      renderDerivationCards([derivations[inPage]!], math); // fills the renderer's cache
+      inPage++;
     }
-    const fragment = renderHtmlFragment(walkthrough, math, { swapButton: true });
-    if (generation !== this.generation || this.disposed) return result;
+    const fragment = renderHtmlFragment({ ...walkthrough, derivations: derivations.slice(0, inPage) }, math, { swapButton: true });
+    if (this.isStale(generation)) return result;
     this.latest = walkthrough;
     recordProgress(progressOf(walkthrough));
+    const stream: CardStream | undefined = inPage < derivations.length ? { run: generation, batches: [], ready: false } : undefined;
+    this.stream = stream;
     this.panel.title = title;
     this.panel.webview.html = renderPanelPage(resources, {
       title,
       mathStyleSheet: math.styleSheet(),
       fragment,
-      renderedDerivations: walkthrough.derivations.length,
+      renderedDerivations: derivations.length,
       totalDerivations: walkthrough.elementCount,
       tableRows: walkthrough.table.length,
       nextBatch: settings.maxRenderedLabels,
       state: persisted,
+      run: generation,
+      pendingCards: derivations.length - inPage,
     });
+    if (!stream) return result;
+    while (inPage < derivations.length) {
+      await yieldToHost();
+      if (this.isStale(generation)) return result;
+      const from = inPage;
+      const batchStarted = performance.now();
+      do {
+        renderDerivationCards([derivations[inPage]!], math); // fills the renderer's cache
+        inPage++;
+      } while (inPage < derivations.length && performance.now() - batchStarted < CARD_BATCH_MS);
+      // Written again from the cache as one batch, with one set of glyphs.
+      const batch = { from, html: renderDerivationCards(derivations.slice(from, inPage), math), done: inPage === derivations.length };
+      stream.batches.push(batch);
+      if (stream.ready) this.sendCards(stream, [batch]);
+    }
     return result;
+  }
+
+  /** Sends `batches` (consecutive) as one message. */
+  private sendCards(stream: CardStream, batches: CardStream['batches']): void {
+    const first = batches[0];
+    const last = batches[batches.length - 1];
+    if (this.disposed || this.stream !== stream || !first || !last) return;
+    const message: ExtensionMessage = { type: 'cards', run: stream.run, from: first.from, html: batches.map((b) => b.html).join(''), done: last.done };
+    // A page replaced meanwhile drops the message; its successor asks again with 'ready'.
+    void Promise.resolve(this.panel.webview.postMessage(message)).catch(() => undefined);
+  }
+
+  private onPainted(message: { run: number; complete: boolean; cards: number; answer: string }): void {
+    if (message.run !== this.generation) return;
+    const now = performance.now();
+    const paint = this.paint?.run === message.run ? this.paint : { run: message.run, firstPaintAt: now, cards: 0, answer: '' };
+    paint.cards = message.cards;
+    paint.answer = message.answer;
+    if (message.complete && paint.completeAt === undefined) paint.completeAt = now;
+    this.paint = paint;
+    if (paint.completeAt === undefined) return;
+    const report: PaintReport = { ...paint, completeAt: paint.completeAt };
+    for (const resolve of this.paintWaiters.splice(0)) resolve(report);
   }
 
   private onMessage(raw: unknown): void {
     const message = parseWebviewMessage(raw);
     if (!message) return;
     switch (message.type) {
-      case 'action':
-        runGuarded(message.action, () => this.runAction(message.action));
+      case 'ready': {
+        const stream = this.stream;
+        if (stream && stream.run === message.run) {
+          stream.ready = true;
+          this.sendCards(stream, stream.batches.filter((b) => b.from >= message.have));
+        }
+        return;
+      }
+      case 'painted':
+        this.onPainted(message);
         return;
       case 'showElement':
         runGuarded(vscode.l10n.t('Showing an element'), () => this.showElement(message.flatIndex));
@@ -244,6 +350,8 @@ export class WalkthroughPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.stream = undefined;
+    for (const resolve of this.paintWaiters.splice(0)) resolve(undefined);
     if (WalkthroughPanel.current === this) {
       WalkthroughPanel.current = undefined;
       void vscode.commands.executeCommand('setContext', PANEL_OPEN_CONTEXT_KEY, false);

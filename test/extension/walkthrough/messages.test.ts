@@ -17,7 +17,14 @@ const validState = {
 describe('webview messages', () => {
   it('accepts the known messages', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'renderMore' }), { type: 'renderMore' });
-    assert.deepEqual(parseWebviewMessage({ type: 'action', action: 'saveHtml' }), { type: 'action', action: 'saveHtml' });
+    assert.deepEqual(parseWebviewMessage({ type: 'ready', run: 3, have: 1 }), { type: 'ready', run: 3, have: 1 });
+    assert.deepEqual(parseWebviewMessage({ type: 'painted', run: 3, complete: true, cards: 2, answer: 'Loss 0.2' }), {
+      type: 'painted',
+      run: 3,
+      complete: true,
+      cards: 2,
+      answer: 'Loss 0.2',
+    });
     assert.deepEqual(parseWebviewMessage({ type: 'showElement', flatIndex: 5 }), { type: 'showElement', flatIndex: 5 });
     assert.deepEqual(parseWebviewMessage({ type: 'showElement', flatIndex: 0, extra: '<b>' }), { type: 'showElement', flatIndex: 0 });
     assert.deepEqual(parseWebviewMessage({ type: 'swapRoles', extra: 1 }), { type: 'swapRoles' });
@@ -30,7 +37,7 @@ describe('webview messages', () => {
   });
 
   it('ignores anything else', () => {
-    for (const raw of [null, 'renderMore', [], {}, { type: 'eval' }, { type: 'action' }, { type: 'action', action: 'deleteFile' }, { type: 'action', action: 42 }]) {
+    for (const raw of [null, 'renderMore', [], {}, { type: 'eval' }, { type: 'action', action: 'saveHtml' }, { type: 'ready', run: 1 }, { type: 'ready', run: 0, have: 1 }, { type: 'ready', run: '2', have: 1 }, { type: 'ready', run: 2, have: -1 }, { type: 'painted', run: 1, complete: 'yes', cards: 1, answer: '' }]) {
       assert.equal(parseWebviewMessage(raw), undefined, JSON.stringify(raw));
     }
   });
@@ -63,8 +70,8 @@ describe('webview messages', () => {
     const script = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'media', 'panel.js')));
     const posted = [...script.matchAll(/postMessage\(\{\s*type:\s*'(\w+)'/g)].map((m) => m[1]);
     assert.deepEqual([...new Set(posted)].sort(), [...WEBVIEW_MESSAGE_TYPES].sort());
-    // The buttons carry the action names (html.ts writes them from PANEL_ACTIONS); the script forwards that attribute.
-    assert.match(script, /getAttribute\('data-action'\)/);
+    // The exports are title bar commands now: the page has no buttons for them.
+    assert.doesNotMatch(script, /data-action/);
     // And it handles exactly the answers the extension sends.
     const handled = [...script.matchAll(/message\.type === '(\w+)'/g)].map((m) => m[1]);
     assert.deepEqual([...new Set(handled)].sort(), [...EXTENSION_MESSAGE_TYPES].sort());
