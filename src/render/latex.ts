@@ -77,7 +77,7 @@ function mathForLatex(tex: string): string {
   return out;
 }
 
-function steps(list: readonly DerivationStep[]): string {
+export function steps(list: readonly DerivationStep[]): string {
   return list
     .map((s) => {
       const tex = mathForLatex(s.tex);
@@ -93,7 +93,7 @@ function breakableLatexText(s: string): string {
 }
 
 /** A longtable; the columns listed in `breakable` may break long dotted names. */
-function longtable(spec: string, headers: readonly string[], rows: readonly string[][], breakable: readonly number[] = []): string {
+export function longtable(spec: string, headers: readonly string[], rows: readonly string[][], breakable: readonly number[] = []): string {
   const cell = (c: string, i: number): string => (breakable.includes(i) ? breakableLatexText(c) : escapeLatexText(c));
   return [
     `\\begin{longtable}{${spec}}`,

@@ -27,11 +27,11 @@ function displayMath(tex: string): string {
   return `$$\n${tex.replace(/\s*\n\s*/g, ' ')}\n$$`;
 }
 
-function steps(list: readonly DerivationStep[]): string {
+export function steps(list: readonly DerivationStep[]): string {
   return list.map((s) => `${displayMath(s.tex)}\n\n${escapeMarkdown(s.text)}`).join('\n\n');
 }
 
-function pipeTable(headers: readonly string[], numeric: readonly boolean[], rows: readonly string[][]): string {
+export function pipeTable(headers: readonly string[], numeric: readonly boolean[], rows: readonly string[][]): string {
   const head = `| ${headers.map(escapeMarkdown).join(' | ')} |`;
   const rule = `| ${numeric.map((n) => (n ? '---:' : '---')).join(' | ')} |`;
   return [head, rule, ...rows.map((r) => `| ${r.map(escapeMarkdown).join(' | ')} |`)].join('\n');

@@ -111,7 +111,7 @@ export const SOFTMAX_PRESETS: Readonly<Record<SoftmaxPreset, SoftmaxPresetInfo>>
       distributionsProbabilities: 'tf.metrics.categoricalCrossentropy(y, p)',
     },
     get safeguard(): string {
-      return l10n.t('Logits: ln p = z - (max + ln Σ e^(z - max)), finite for any finite logit. Probabilities: divided by their row sum and clipped to [ε, 1 - ε] with ε = 1e-7.');
+      return l10n.t('Logits: ln p = z - (max + ln of the sum of e^(z - max)), finite for any finite logit. Probabilities: divided by their row sum and clipped to [ε, 1 - ε] with ε = 1e-7.');
     },
     defaultDtype: 'float32',
     epsilon: { float64: SOFTMAX_KERAS_EPSILON, float32: Math.fround(SOFTMAX_KERAS_EPSILON) },

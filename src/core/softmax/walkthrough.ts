@@ -92,8 +92,9 @@ function sampleCard(r: SoftmaxResult, n: number, precision: number): DocumentCar
     steps.push({
       kind: 'softmax',
       tex:
-        `m = ${t(m)},\\quad z - m = ${texVector(shifted, precision)},\\quad e^{z - m} = ${texVector(exps, precision)},\\quad \\textstyle\\sum_k e^{z_k - m} = ${t(sum)}` +
-        `\\\\ \\operatorname{softmax}(z) = ${texVector(p, precision)}`,
+        // gathered: a line break that MathJax, KaTeX and LaTeX's display math all accept.
+        `\\begin{gathered}m = ${t(m)},\\quad z - m = ${texVector(shifted, precision)},\\quad e^{z - m} = ${texVector(exps, precision)}\\\\ ` +
+        `\\textstyle\\sum_k e^{z_k - m} = ${t(sum)},\\quad \\operatorname{softmax}(z) = ${texVector(p, precision)}\\end{gathered}`,
       text: l10n.t`The largest logit, m = ${f(m)}, is subtracted first: e^(-m) is a common factor of the numerator and the denominator, so it cancels and the softmax is unchanged, but now every exponent is at most 0 and e^z cannot overflow (e^1000 alone would be infinite). z - m = ${textVector(shifted, precision)}, e^(z - m) = ${textVector(exps, precision)}, their sum ${f(sum)}, and the softmax is ${textVector(p, precision)}, which sums to 1.`,
     });
     steps.push({
