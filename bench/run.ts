@@ -15,6 +15,7 @@ import { measureSizes, type SizeFigures } from './size';
 import { benchHover, type HoverBenchFigure } from './hover';
 import { benchWorkbench, type WorkbenchFigure } from './workbench';
 import { benchMillionCli } from './million';
+import { softmaxCliPageBench, softmaxComputeBench, type SoftmaxFigure } from './softmax';
 
 interface Figure {
   readonly name: string;
@@ -288,6 +289,11 @@ function millionCli(): void {
   });
 }
 
+function recordSoftmax(f: SoftmaxFigure): void {
+  const { goalRatio, ...rest } = f;
+  record({ ...rest, ...(goalRatio !== null ? { goalRatio } : {}) });
+}
+
 function sizeRows(s: SizeFigures): string[][] {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   return [
@@ -327,6 +333,8 @@ async function main(): Promise<void> {
   // Packaging builds the production bundles, which the CLI page bench then runs.
   const sizes = measureSizes();
   await cliPage();
+  (await softmaxComputeBench()).forEach(recordSoftmax);
+  recordSoftmax(await softmaxCliPageBench());
   millionCli();
   const hover = await benchHover();
   const workbench = await benchWorkbench();

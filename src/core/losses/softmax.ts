@@ -16,7 +16,8 @@ export const softmaxCrossEntropyLoss: LossDefinition<SoftmaxInput, SoftmaxWalkth
   presetIds: SOFTMAX_PRESET_IDS,
   defaultPreset: 'pytorch',
   defaultDtype: (preset) => SOFTMAX_PRESETS[preset as SoftmaxPreset]?.defaultDtype ?? 'float64',
-  parse: (text, options) => parseSoftmaxInput(text, options),
+  // PyTorch's default ignore_index, -100, is let through here; the preset's own check refuses it where it means nothing.
+  parse: (text, options) => parseSoftmaxInput(text, { ignoreIndex: -100, ...options }),
   walkthrough(input, s, options) {
     if (s.posWeight !== undefined) {
       return { ok: false, error: inputError('bad-option', l10n.t('Softmax cross entropy has no pos_weight; give class weights with weight.')) };

@@ -84,9 +84,9 @@ export function ignoreIndexOf(o: SoftmaxOptions): number | undefined {
   return o.ignoreIndex ?? (o.preset === 'pytorch' || o.preset === 'exact' ? -100 : undefined);
 }
 
-function checkValues(targets: Float64Array, predictions: Float64Array, samples: number, classes: number, kind: SoftmaxTargetKind, o: SoftmaxOptions): Result<null> {
+function checkValues(targets: Float64Array, predictions: Float64Array, samples: number, classes: number, kind: SoftmaxTargetKind, o: SoftmaxOptions, skipPredictions = false): Result<null> {
   const probabilities = o.input === 'probabilities';
-  for (let i = 0; i < predictions.length; i++) {
+  for (let i = 0; !skipPredictions && i < predictions.length; i++) {
     const x = predictions[i] as number;
     if (!Number.isFinite(x) || (probabilities && !(x >= 0 && x <= 1))) {
       const where = `[${Math.floor(i / classes)}, ${i % classes}]`;
@@ -170,7 +170,10 @@ export function computeSoftmaxLoss(
   }
   const predictions = transposed ? transpose(predictionsGiven, classes, samples) : predictionsGiven;
   const targets = transposed && targetKind === 'distributions' ? transpose(targetsGiven, classes, samples) : targetsGiven;
-  const values = checkValues(targets, predictions, samples, classes, targetKind, options);
+  const f32Option = options.dtype === 'float32';
+  // The float64 logits path checks its logits after the loop, from the losses (see below).
+  const checkLater = !f32Option && options.input === 'logits' && targetKind === 'indices';
+  const values = checkValues(targets, predictions, samples, classes, targetKind, options, checkLater);
   if (!values.ok) return values;
 
   const f32 = options.dtype === 'float32';
@@ -188,17 +191,26 @@ export function computeSoftmaxLoss(
   const ignore = ignoreIndexOf(options);
   const count = samples * classes;
 
-  const smoothed = new Float64Array(count);
-  const probabilities = new Float64Array(count);
-  const logProbabilities = new Float64Array(count);
-  const sampleLosses = new Float64Array(samples);
-  const sampleWeights = new Float64Array(samples);
-  const grad = new Float64Array(count);
   const hard = targetKind === 'indices';
+  // The common case (float64 logits, class indices, no smoothing) has loops of its own: the loss
+  // alone first, in the time of a bare loop, and the per-class arrays (softmax, its log, ∂L/∂z)
+  // only when someone reads them, with the same numbers as the general loop below.
+  const fast = !f32 && options.input === 'logits' && hard && smoothing === 0 && (rule === 'torch-log-softmax' || rule === 'exact-log-softmax' || rule === 'tf-xent-logits');
+  const allocate = (): Outputs => ({
+    smoothed: new Float64Array(count),
+    probabilities: new Float64Array(count),
+    logProbabilities: new Float64Array(count),
+    sampleLosses: new Float64Array(samples),
+    sampleWeights: new Float64Array(samples),
+    grad: new Float64Array(count),
+  });
+  const row = new Float64Array(classes);
+  /** Every per-class array and the sample losses; returns what it clipped and ignored. */
+  const fill = (out: Outputs): { safeguarded: number; ignored: number } => {
+  if (fast) return { safeguarded: 0, ignored: hardLogitsFloat64(targets, predictions, samples, classes, weight, ignore, out) };
+  const { smoothed, probabilities, logProbabilities, sampleLosses, sampleWeights, grad } = out;
   let safeguarded = 0;
   let ignored = 0;
-  const row = new Float64Array(classes);
-
   for (let n = 0, base = 0; n < samples; n++, base += classes) {
     // The target distribution, smoothed as the framework smooths.
     const index = hard ? (targets[n] as number) : -1;
@@ -333,11 +345,39 @@ export function computeSoftmaxLoss(
       grad[base + c] = isIgnored ? 0 : outer * (mass * (probabilities[base + c] as number) - a);
     }
   }
+  return { safeguarded, ignored };
+  };
+
+  let eager: Outputs | null = null;
+  let safeguarded = 0;
+  let ignored = 0;
+  let sampleLosses: Float64Array;
+  let sampleWeights: Float64Array;
+  if (fast) {
+    sampleLosses = new Float64Array(samples);
+    sampleWeights = new Float64Array(samples);
+    ignored = hardLogitsLossFloat64(targets, predictions, samples, classes, weight, ignore, sampleLosses, sampleWeights);
+  } else {
+    if (checkLater) {
+      const checked = checkValues(targets, predictions, samples, classes, targetKind, options);
+      if (!checked.ok) return checked;
+    }
+    eager = allocate();
+    ({ safeguarded, ignored } = fill(eager));
+    sampleLosses = eager.sampleLosses;
+    sampleWeights = eager.sampleWeights;
+  }
 
   const weighted = weight !== null;
-  const averaging = softmaxAveraging(options.preset, targetKind, options.input, weighted);
   let total = 0;
   for (let n = 0; n < samples; n++) total += sampleLosses[n] as number;
+  // A NaN or infinite logit makes its sample's loss NaN or infinite, so a finite total means every
+  // logit was finite; otherwise the full check finds and words the first bad one.
+  if (fast && !Number.isFinite(total)) {
+    const checked = checkValues(targets, predictions, samples, classes, targetKind, options);
+    if (!checked.ok) return checked;
+  }
+  const averaging = softmaxAveraging(options.preset, targetKind, options.input, weighted);
   total = r(total);
   let divisor = 1;
   let loss = NaN;
@@ -356,33 +396,118 @@ export function computeSoftmaxLoss(
   }
   const lnBase = LN_BASE[options.logBase ?? 'e'];
   const gradScale = options.reduction === 'none' ? 1 : 1 / divisor;
-  for (let i = 0; i < count; i++) grad[i] = ((grad[i] as number) * gradScale) / lnBase;
+  const scaleGradient = (out: Outputs): Outputs => {
+    const grad = out.grad;
+    for (let i = 0; i < count; i++) grad[i] = ((grad[i] as number) * gradScale) / lnBase;
+    return out;
+  };
+  let detail: Outputs | null = eager === null ? null : scaleGradient(eager);
+  const details = (): Outputs => (detail ??= scaleGradient(((out) => (fill(out), out))(allocate())));
   if (lnBase !== 1) for (let n = 0; n < samples; n++) sampleLosses[n] = (sampleLosses[n] as number) / lnBase;
 
-  return {
-    ok: true,
-    value: {
-      options,
-      shape: [samples, classes],
-      targetKind,
-      rule,
-      targets,
-      predictions,
-      smoothedTargets: smoothed,
-      probabilities,
-      logProbabilities,
-      sampleLosses,
-      sampleWeights,
-      loss: loss / lnBase,
-      reductionDivisor: divisor,
-      averaging,
-      gradLogits: grad,
-      safeguardedCount: safeguarded,
-      ignoredCount: ignored,
-      labels: labels ?? null,
-      notes: softmaxNotes(options, rule, averaging, targetKind, safeguarded, ignored, samples, divisor),
-    },
+  const value = {
+    options,
+    shape: [samples, classes] as [number, number],
+    targetKind,
+    rule,
+    targets,
+    predictions,
+    sampleLosses,
+    sampleWeights,
+    loss: loss / lnBase,
+    reductionDivisor: divisor,
+    averaging,
+    safeguardedCount: safeguarded,
+    ignoredCount: ignored,
+    labels: labels ?? null,
+    notes: softmaxNotes(options, rule, averaging, targetKind, safeguarded, ignored, samples, divisor),
   };
+  // Enumerable getters, so JSON and structured cloning see the arrays as plain properties.
+  Object.defineProperties(value, {
+    smoothedTargets: { enumerable: true, get: () => details().smoothed },
+    probabilities: { enumerable: true, get: () => details().probabilities },
+    logProbabilities: { enumerable: true, get: () => details().logProbabilities },
+    gradLogits: { enumerable: true, get: () => details().grad },
+  });
+  return { ok: true, value: value as unknown as SoftmaxResult };
+}
+
+interface Outputs {
+  readonly smoothed: Float64Array;
+  readonly probabilities: Float64Array;
+  readonly logProbabilities: Float64Array;
+  readonly sampleLosses: Float64Array;
+  readonly sampleWeights: Float64Array;
+  readonly grad: Float64Array;
+}
+
+/**
+ * log_softmax and NLL for float64 logits and class indices: one exp per element and one log per
+ * row, as the frameworks' kernels do; w·(p − y) for the gradient, w being the target's weight
+ * (inside the loss for PyTorch, per sample for the others: in float64 the same numbers).
+ * Returns how many samples were ignored.
+ */
+function hardLogitsFloat64(targets: Float64Array, z: Float64Array, samples: number, classes: number, weight: Float64Array | null, ignore: number | undefined, out: Outputs): number {
+  const { smoothed, probabilities, logProbabilities, sampleLosses, sampleWeights, grad } = out;
+  let ignored = 0;
+  for (let n = 0, base = 0; n < samples; n++, base += classes) {
+    const index = targets[n] as number;
+    let m = -Infinity;
+    for (let c = 0; c < classes; c++) {
+      const v = z[base + c] as number;
+      if (v > m) m = v;
+    }
+    let sum = 0;
+    for (let c = 0; c < classes; c++) {
+      const e = Math.exp((z[base + c] as number) - m);
+      probabilities[base + c] = e;
+      sum += e;
+    }
+    const logSum = Math.log(sum);
+    if (index === ignore) {
+      ignored++;
+      for (let c = 0; c < classes; c++) {
+        probabilities[base + c] = (probabilities[base + c] as number) / sum;
+        logProbabilities[base + c] = (z[base + c] as number) - m - logSum;
+      }
+      continue;
+    }
+    const w = weight === null ? 1 : (weight[index] as number);
+    for (let c = 0; c < classes; c++) {
+      const p = (probabilities[base + c] as number) / sum;
+      probabilities[base + c] = p;
+      logProbabilities[base + c] = (z[base + c] as number) - m - logSum;
+      grad[base + c] = w * p;
+    }
+    smoothed[base + index] = 1;
+    grad[base + index] = (grad[base + index] as number) - w;
+    sampleLosses[n] = 0 - w * (logProbabilities[base + index] as number);
+    sampleWeights[n] = w;
+  }
+  return ignored;
+}
+
+/** The loss alone of `hardLogitsFloat64`, the same expression per sample: -w·((z_y − max) − ln Σ e^(z − max)). */
+function hardLogitsLossFloat64(targets: Float64Array, z: Float64Array, samples: number, classes: number, weight: Float64Array | null, ignore: number | undefined, sampleLosses: Float64Array, sampleWeights: Float64Array): number {
+  let ignored = 0;
+  for (let n = 0, base = 0; n < samples; n++, base += classes) {
+    const index = targets[n] as number;
+    if (index === ignore) {
+      ignored++;
+      continue;
+    }
+    let m = -Infinity;
+    for (let c = 0; c < classes; c++) {
+      const v = z[base + c] as number;
+      if (v > m) m = v;
+    }
+    let sum = 0;
+    for (let c = 0; c < classes; c++) sum += Math.exp((z[base + c] as number) - m);
+    const w = weight === null ? 1 : (weight[index] as number);
+    sampleLosses[n] = 0 - w * ((z[base + index] as number) - m - Math.log(sum));
+    sampleWeights[n] = w;
+  }
+  return ignored;
 }
 
 function softmaxNotes(

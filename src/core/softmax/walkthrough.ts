@@ -177,7 +177,7 @@ function sampleCard(r: SoftmaxResult, n: number, precision: number): DocumentCar
         (hard
           ? l10n.t`∂L/∂z = softmax(z) - y = ${textVector(g, precision)}. In words: raising a logit raises the loss by its class's probability minus its target, so the target class's logit has a negative gradient (gradient descent raises it) and every other class's logit a positive one as large as the probability it wrongly takes.`
           : l10n.t`∂L/∂z = softmax(z) - y = ${textVector(g, precision)}. In words: each logit's gradient is its class's probability minus its target, positive where the model gives the class more than the target does (gradient descent lowers it) and negative where it gives less.`) +
-        (predicted === index || (index < 0 && (y[predicted] as number) === Math.max(...y)) ? '' : l10n.t` The model's top class is ${className(r, predicted)}, so its logit gets the largest push down.`) +
+        (!hard || (p[predicted] as number) <= (p[index] as number) ? '' : l10n.t` The model's top class is ${className(r, predicted)}, so its logit gets the largest push down.`) +
         (inside || outer ? l10n.t(' The weight multiplies it.') : ''),
     });
   }
