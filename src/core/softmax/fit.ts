@@ -107,3 +107,14 @@ export function compareWithBce(result: SoftmaxResult): Result<LossComparison> {
     },
   };
 }
+
+/** BCE over the classes for the same numbers: one-hot (or the given) targets and the predictions, as text BCE reads. */
+export function bceSourceFor(r: SoftmaxResult): string {
+  const [samples, classes] = r.shape;
+  const rows = (values: (i: number) => number) =>
+    `[${Array.from({ length: samples }, (_, n) => `[${Array.from({ length: classes }, (_, c) => String(values(n * classes + c))).join(', ')}]`).join(', ')}]`;
+  const targets = rows((i) => (r.targetKind === 'indices' ? (r.targets[Math.floor(i / classes)] === i % classes ? 1 : 0) : (r.targets[i] as number)));
+  const predictions = rows((i) => r.predictions[i] as number);
+  const labels = r.labels !== null ? `labels = ${JSON.stringify(r.labels)}\n` : '';
+  return `${labels}targets = ${targets}\n${r.options.input === 'logits' ? 'logits' : 'predictions'} = ${predictions}\n`;
+}

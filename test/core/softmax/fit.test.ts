@@ -36,3 +36,23 @@ describe('compareWithBce', () => {
     assert.ok(Math.abs(c.value.softmaxLoss - (-Math.log(Math.exp(2) / (Math.exp(2) + Math.exp(1) + Math.exp(0.1))))) < 1e-12);
   });
 });
+
+describe('bceSourceFor', () => {
+  it('writes the one-vs-rest BCE input that BCE parses to the same loss as the comparison', async () => {
+    const { bceSourceFor } = await import('../../../src/core/softmax/fit');
+    const { bceLoss } = await import('../../../src/core/losses');
+    const r = softmaxLoss([0, 2], [
+      [2.0, 1.0, 0.1],
+      [0.5, 2.5, -1.0],
+    ]);
+    const c = compareWithBce(r);
+    if (!c.ok) assert.fail(c.error.message);
+    const text = bceSourceFor(r);
+    assert.match(text, /^targets = \[\[1, 0, 0\], \[0, 0, 1\]\]\nlogits = /);
+    const parsed = bceLoss.parse(text);
+    if (!parsed.ok) assert.fail(parsed.error.message);
+    const w = bceLoss.walkthrough(parsed.value, {});
+    if (!w.ok) assert.fail(w.error.message);
+    assert.equal(w.value.result.loss, c.value.bceLoss);
+  });
+});
