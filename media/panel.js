@@ -47,6 +47,10 @@
       vscode.postMessage({ type: 'action', action });
       return;
     }
+    if (target.getAttribute('data-message') === 'explainAsSoftmax') {
+      vscode.postMessage({ type: 'explainAsSoftmax' });
+      return;
+    }
     if (target.getAttribute('data-message') === 'renderMore') {
       target.setAttribute('disabled', '');
       target.setAttribute('aria-busy', 'true');

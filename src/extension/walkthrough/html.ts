@@ -26,6 +26,8 @@ export interface PageContent {
   /** How many more one press of "Render more" adds. */
   readonly nextBatch: number;
   readonly state: PanelState | null;
+  /** Offer the same selection under softmax cross entropy (an N×C pair it can take). */
+  readonly offerSoftmax?: boolean;
 }
 
 export function createNonce(): string {
@@ -64,10 +66,10 @@ function actionLabel(action: PanelAction): string {
   }
 }
 
-function toolbar(): string {
-  const buttons = PANEL_ACTIONS.map(
-    (action) => `<button type="button" class="lw-action" data-action="${action}">${escapeHtml(actionLabel(action))}</button>`,
-  ).join('');
+function toolbar(offerSoftmax = false): string {
+  const buttons =
+    PANEL_ACTIONS.map((action) => `<button type="button" class="lw-action" data-action="${action}">${escapeHtml(actionLabel(action))}</button>`).join('') +
+    (offerSoftmax ? `<button type="button" class="lw-action" data-message="explainAsSoftmax">${escapeHtml(vscode.l10n.t('Explain as Softmax Cross Entropy'))}</button>` : '');
   return `<nav class="lw-toolbar" aria-label="${escapeHtml(vscode.l10n.t('Walkthrough actions'))}">${buttons}</nav>`;
 }
 
@@ -116,7 +118,7 @@ export function renderPanelPage(resources: PageResources, content: PageContent, 
 <title>${escapeHtml(content.title)}</title>
 </head>
 <body>
-${toolbar()}
+${toolbar(content.offerSoftmax)}
 <main class="lw-content">
 ${tableCapNote(content)}${content.fragment}
 ${renderMoreBlock(content)}

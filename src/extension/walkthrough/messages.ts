@@ -14,9 +14,11 @@ export type WebviewMessage =
   /** Render the next batch of per-label derivations. */
   | { readonly type: 'renderMore' }
   /** A heatmap cell was chosen: show the derivation of that element (row-major index). */
-  | { readonly type: 'showElement'; readonly flatIndex: number };
+  | { readonly type: 'showElement'; readonly flatIndex: number }
+  /** The same selection under softmax cross entropy (offered for N×C pairs it can take). */
+  | { readonly type: 'explainAsSoftmax' };
 
-export const WEBVIEW_MESSAGE_TYPES = ['action', 'renderMore', 'showElement'] as const satisfies readonly WebviewMessage['type'][];
+export const WEBVIEW_MESSAGE_TYPES = ['action', 'renderMore', 'showElement', 'explainAsSoftmax'] as const satisfies readonly WebviewMessage['type'][];
 
 /** Extension → webview: the answer to `showElement`. `html` is the renderer's card (its text escaped). */
 export type ExtensionMessage =
@@ -39,6 +41,8 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
         : undefined;
     case 'renderMore':
       return { type: 'renderMore' };
+    case 'explainAsSoftmax':
+      return { type: 'explainAsSoftmax' };
     case 'showElement':
       return Number.isSafeInteger(raw.flatIndex) && (raw.flatIndex as number) >= 0 ? { type: 'showElement', flatIndex: raw.flatIndex as number } : undefined;
     default:

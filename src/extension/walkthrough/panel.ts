@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { inputError } from '../../core/errors';
 import type { Result, Walkthrough } from '../../core/types';
-import { PANEL_OPEN_CONTEXT_KEY, WALKTHROUGH_VIEW_TYPE } from '../commands';
+import { softmaxCrossEntropyLoss } from '../../core/losses';
+import { CommandId, PANEL_OPEN_CONTEXT_KEY, WALKTHROUGH_VIEW_TYPE } from '../commands';
 import { runExport, type ExportSubject } from '../exports/walkthroughExports';
 import { progressOf, recordProgress } from '../learn/progress';
 import { guarded, runGuarded } from '../log';
@@ -202,6 +203,7 @@ export class WalkthroughPanel implements vscode.Disposable {
       tableRows: walkthrough.table.length,
       nextBatch: settings.maxRenderedLabels,
       state: persisted,
+      offerSoftmax: offersSoftmax(walkthrough, this.state.source),
     });
     return result;
   }
@@ -215,6 +217,11 @@ export class WalkthroughPanel implements vscode.Disposable {
         return;
       case 'showElement':
         runGuarded(vscode.l10n.t('Showing an element'), () => this.showElement(message.flatIndex));
+        return;
+      case 'explainAsSoftmax':
+        runGuarded(vscode.l10n.t('Explain Softmax Cross Entropy'), () =>
+          vscode.commands.executeCommand(CommandId.explainSoftmaxCrossEntropy, this.state.source, { documentName: this.origin.documentName }),
+        );
         return;
       case 'renderMore': {
         const step = readSettings(this.origin.documentUri ?? undefined).maxRenderedLabels;
@@ -237,6 +244,11 @@ export class WalkthroughPanel implements vscode.Disposable {
     this.panel.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+/** An N×C pair that softmax cross entropy can take too: the panel offers it in one click. */
+function offersSoftmax(w: Walkthrough, source: string): boolean {
+  return w.result.shape.length === 2 && (w.result.shape[1] as number) >= 2 && softmaxCrossEntropyLoss.parse(source).ok;
 }
 
 /** How much of the text the panel lays out for `state`. */

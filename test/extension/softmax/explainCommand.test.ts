@@ -70,3 +70,15 @@ describe('Explain Softmax Cross Entropy', () => {
     });
   });
 });
+
+describe('the BCE panel offers softmax CE for an N×C pair', () => {
+  it('writes the button only when asked, and panel.js forwards it', async () => {
+    const { renderPanelPage } = await import('../../../src/extension/walkthrough/html');
+    const resources = { cspSource: 'vscode-resource:', walkthroughCss: 'w.css', panelCss: 'p.css', panelJs: 'p.js' };
+    const content = { title: 'T', mathStyleSheet: '', fragment: '<p>x</p>', renderedDerivations: 1, totalDerivations: 1, nextBatch: 1, state: null };
+    assert.doesNotMatch(renderPanelPage(resources, content, 'n'), /explainAsSoftmax/);
+    assert.match(renderPanelPage(resources, { ...content, offerSoftmax: true }, 'n'), /<button type="button" class="lw-action" data-message="explainAsSoftmax">Explain as Softmax Cross Entropy<\/button>/);
+    const { parseWebviewMessage } = await import('../../../src/extension/walkthrough/messages');
+    assert.deepEqual(parseWebviewMessage({ type: 'explainAsSoftmax' }), { type: 'explainAsSoftmax' });
+  });
+});
