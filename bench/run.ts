@@ -15,6 +15,7 @@ import { benchHover, type HoverBenchFigure } from './hover';
 import { benchWorkbench, type WorkbenchFigure } from './workbench';
 import { benchMillionCli } from './million';
 import { benchGrowth, growthRows, htmlPerLabelMs, type GrowthSeries } from './growth';
+import { softmaxCliPageBench, softmaxComputeBench, type SoftmaxFigure } from './softmax';
 
 interface Figure {
   readonly name: string;
@@ -370,6 +371,11 @@ async function htmlPerLabel(growth: readonly GrowthSeries[]): Promise<void> {
   if (sink === 42) console.log('');
 }
 
+function recordSoftmax(f: SoftmaxFigure): void {
+  const { goalRatio, ...rest } = f;
+  record({ ...rest, ...(goalRatio !== null ? { goalRatio } : {}) });
+}
+
 function sizeRows(s: SizeFigures): string[][] {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   return [
@@ -409,6 +415,8 @@ async function main(): Promise<void> {
   // Packaging builds the production bundles, which the CLI page bench then runs.
   const sizes = measureSizes();
   await cliPage();
+  (await softmaxComputeBench()).forEach(recordSoftmax);
+  recordSoftmax(await softmaxCliPageBench());
   millionCli();
   console.log('growth of the CLI with its input (whole process, dist/cli.js):');
   const growth = benchGrowth(undefined, console.log);

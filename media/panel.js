@@ -77,6 +77,20 @@
       vscode.postMessage({ type: 'showElement', flatIndex: Number(flatIndex) });
       return;
     }
+    const offer = target.getAttribute('data-message');
+    if (offer === 'explainAsSoftmax') {
+      vscode.postMessage({ type: 'explainAsSoftmax' });
+      return;
+    }
+    // The softmax panel's own buttons (SOFTMAX_PANEL_MESSAGE_TYPES in src/extension/softmax/panel.ts).
+    if (offer === 'explainAsBce') {
+      vscode.postMessage({ type: 'explainAsBce' });
+      return;
+    }
+    if (offer === 'copyMarkdown') {
+      vscode.postMessage({ type: 'copyMarkdown' });
+      return;
+    }
     if (target.getAttribute('data-message') === 'renderMore') {
       target.setAttribute('disabled', '');
       target.setAttribute('aria-busy', 'true');

@@ -4,7 +4,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const roots = ['test/core', 'test/render', 'test/build', 'test/cli.test.ts'];
+const roots = ['test/core', 'test/render', 'test/build', 'test/cli.test.ts', 'test/cli-softmax.test.ts'];
 const files = [];
 function walk(dir) {
   let entries;

@@ -3,13 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildWalkthrough } from './core/derivation';
+import { bceLoss, softmaxCrossEntropyLoss, LOSS_IDS, type LossDefinition, type LossId, type LossSettings } from './core/losses';
 import { PRESETS } from './core/loss';
-import { findArrays, lineColumn, parseInput } from './core/parse';
-import { jsonReportChunks } from './core/report';
-import type { DType, InputError, InputKindOption, LogBase, Preset, Reduction } from './core/types';
-import { getMathRenderer, htmlPageChunks, latexChunks, markdownChunks } from './render';
-import { textChunks } from './render/text';
+import { SOFTMAX_PRESET_IDS } from './core/softmax/presets';
+import { findArrays, lineColumn } from './core/parse';
+import type { DType, InputError, InputKindOption, LogBase, Reduction, WalkthroughOptions } from './core/types';
+import { getMathRenderer } from './render';
+import { bceWriters, softmaxWriters, type LossWriters } from './render/losses';
 
 const FORMATS = ['text', 'json', 'markdown', 'latex', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -17,7 +17,8 @@ const INPUT_KINDS: readonly InputKindOption[] = ['probabilities', 'logits', 'aut
 const REDUCTIONS: readonly Reduction[] = ['mean', 'sum', 'none'];
 const LOG_BASES: readonly LogBase[] = ['e', '2', '10'];
 const DTYPES: readonly DType[] = ['float64', 'float32'];
-const PRESET_IDS = Object.keys(PRESETS) as Preset[];
+const PRESET_IDS = Object.keys(PRESETS);
+const AXES = ['-1', '0', '1'] as const;
 
 /** The document formats' caps unless asked otherwise: the panel's own (maxRenderedLabels' default, its table rows). */
 export const DEFAULT_MAX_DERIVATIONS = 50;
@@ -32,18 +33,26 @@ const WRITE_SIZE = 64 * 1024;
 
 export const USAGE = `Usage: loss-walkthrough [options] [file]
 
-Explains binary cross entropy step by step for the target and prediction arrays
-in FILE (or standard input): Python lists, NumPy/PyTorch/TensorFlow literals,
-JSON, named \`targets = [...]\` / \`predictions = [...]\`, one sample or a batch.
+Explains binary cross entropy (or, with --loss softmax-ce, softmax cross entropy)
+step by step for the target and prediction arrays in FILE (or standard input):
+Python lists, NumPy/PyTorch/TensorFlow literals, JSON, named \`targets = [...]\` /
+\`predictions = [...]\`, one sample or a batch.
 
 Options:
+  --loss L              bce | softmax-ce (default bce). Softmax CE takes class
+                        indices ([2, 0, 1]) or one-hot/soft rows as targets and
+                        N×C logits or probabilities as predictions
   --input KIND          probabilities | logits | auto (default auto: values outside
                         [0, 1] are taken as logits, with a note)
   --preset NAME         ${PRESET_IDS.join(' | ')} (default pytorch)
+                        softmax-ce: ${SOFTMAX_PRESET_IDS.join(' | ')}
   --reduction R         mean | sum | none (default mean)
   --weight '[...]'      per-element weights, broadcast along the last axis
+                        (softmax-ce: one weight per class, PyTorch's weight)
   --pos-weight '[...]'  positive-class weights (logits), broadcast along the last axis
-  --label-smoothing X   y' = y(1 - X) + X/2
+  --ignore-index N      softmax-ce: PyTorch's ignore_index (default -100 there)
+  --axis A              softmax-ce: Keras's axis, -1 (classes along a row) or 0
+  --label-smoothing X   y' = y(1 - X) + X/2 (softmax-ce: + X/C)
   --log-base B          e | 2 | 10 (default e; a change of unit only)
   --dtype D             float64 | float32 (default: the framework's own)
   --precision N         significant digits of computed numbers (default 6)
@@ -59,6 +68,9 @@ Options:
                         the loss always covers every element. With 'all' the
                         document is written element by element as it is made.
   -h, --help            show this help
+
+JSON (--format json) for softmax-ce keeps the BCE fields and adds lossFunction,
+targetKind, sampleWeights, probabilities and gradLogits (per sample), and whichLoss.
 
 Exit status: 0 success, 1 bad input, 2 bad usage.
 `;
@@ -141,6 +153,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       strict: true,
       options: {
         input: { type: 'string' },
+        loss: { type: 'string' },
+        'ignore-index': { type: 'string' },
+        axis: { type: 'string' },
         preset: { type: 'string' },
         reduction: { type: 'string' },
         weight: { type: 'string' },
@@ -166,8 +181,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     if (positionals.length > 1) throw new UsageError(`Give at most one file; got ${positionals.length}.`);
-    const preset = choice('preset', values.preset, PRESET_IDS, 'pytorch');
+    const loss = choice<LossId>('loss', values.loss, LOSS_IDS, 'bce');
+    const definition = loss === 'softmax-ce' ? softmaxCrossEntropyLoss : bceLoss;
+    const preset = choice('preset', values.preset, definition.presetIds, definition.defaultPreset);
+    if (loss === 'bce' && (values['ignore-index'] !== undefined || values.axis !== undefined)) {
+      throw new UsageError(`--${values['ignore-index'] !== undefined ? 'ignore-index' : 'axis'} is an option of --loss softmax-ce.`);
+    }
+    if (loss === 'softmax-ce' && values['pos-weight'] !== undefined) throw new UsageError('--pos-weight is an option of --loss bce; softmax-ce takes class weights with --weight.');
+    const ignoreIndex = numberOption('ignore-index', values['ignore-index'], (n) => Number.isInteger(n), 'a whole number');
+    const axis = values.axis === undefined ? undefined : (Number(choice('axis', values.axis, AXES, '-1')) as -1 | 0 | 1);
     settings = {
+      lossId: loss,
       inputKind: choice('input', values.input, INPUT_KINDS, 'auto'),
       format: choice<Format>('format', values.format, FORMATS, 'text'),
       precision: numberOption('precision', values.precision, (n) => Number.isInteger(n) && n >= 1 && n <= 17, 'a whole number from 1 to 17'),
@@ -178,10 +202,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         preset,
         reduction: choice('reduction', values.reduction, REDUCTIONS, 'mean'),
         logBase: choice('log-base', values['log-base'], LOG_BASES, 'e'),
-        dtype: choice('dtype', values.dtype, DTYPES, PRESETS[preset].defaultDtype),
+        dtype: choice('dtype', values.dtype, DTYPES, definition.defaultDtype(preset)),
         weight: weightOption('weight', values.weight),
         posWeight: weightOption('pos-weight', values['pos-weight']),
         labelSmoothing: numberOption('label-smoothing', values['label-smoothing'], (n) => n >= 0 && n <= 1, 'a number from 0 to 1'),
+        ignoreIndex,
+        axis,
       },
     };
   } catch (err) {
@@ -201,58 +227,92 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const source = file ?? '<stdin>';
 
-  const parsed = parseInput(text, {
+  const run: Run = {
+    text,
+    source,
+    format: settings.format,
     inputKind: settings.inputKind,
-    ...(settings.maxNumbers !== undefined ? { maxNumbers: settings.maxNumbers } : {}),
-    ...(values.swap === true ? { swapRoles: true } : {}),
+    maxNumbers: settings.maxNumbers,
+    precision: settings.precision,
+    swap: values.swap === true,
+    maxDerivations: settings.maxDerivations,
+    maxRows: settings.maxRows,
+    loss: settings.loss,
+    io,
+  };
+  return settings.lossId === 'softmax-ce' ? explain(softmaxCrossEntropyLoss, softmaxWriters, run) : explain(bceLoss, bceWriters, run);
+}
+
+interface Run {
+  readonly text: string;
+  readonly source: string;
+  readonly format: Format;
+  readonly inputKind: InputKindOption;
+  readonly maxNumbers: number | undefined;
+  readonly precision: number | undefined;
+  readonly swap: boolean;
+  /** Asked-for extent of the document (Infinity: 'all'). */
+  readonly maxDerivations: number;
+  readonly maxRows: number;
+  readonly loss: LossSettings;
+  readonly io: CliIo;
+}
+
+/** One pipeline for every loss: parse, walk through, write; the loss is only which definition and writers. */
+async function explain<Input, Walk, Json>(definition: LossDefinition<Input, Walk, Json>, writers: LossWriters<Walk>, run: Run): Promise<number> {
+  const { text, source, io } = run;
+  const parsed = definition.parse(text, {
+    inputKind: run.inputKind,
+    ...(run.maxNumbers !== undefined ? { maxNumbers: run.maxNumbers } : {}),
+    ...(run.loss.ignoreIndex !== undefined ? { ignoreIndex: run.loss.ignoreIndex } : {}),
+    ...(run.swap ? { swapRoles: true } : {}),
   });
   if (!parsed.ok) {
     io.stderr(describeError(parsed.error, text, source));
     return 1;
   }
   // JSON lists every element itself: it needs no derivations, table or framework comparison. The
-  // documents keep no more than their caps in the walkthrough; past those (with 'all') the writer
-  // derives each element as it reaches it, so memory does not grow with what is written.
-  const json = settings.format === 'json';
-  const built = json ? { maxDerivations: 0, maxTableRows: 0, compareFrameworks: false } : { maxDerivations: Math.min(settings.maxDerivations, DEFAULT_MAX_DERIVATIONS), maxTableRows: Math.min(settings.maxRows, DEFAULT_MAX_ROWS) };
-  const walkthrough = buildWalkthrough(parsed.value, settings.loss, { ...built, ...(settings.precision !== undefined ? { precision: settings.precision } : {}) });
+  // documents hold what their writers need for the asked-for extent (BCE's derive each element past
+  // their caps as they reach it, so memory does not grow with what is written).
+  const requested = { derivations: run.maxDerivations, tableRows: run.maxRows };
+  const caps: WalkthroughOptions = run.format === 'json' ? { maxDerivations: 0, maxTableRows: 0, compareFrameworks: false } : writers.buildOptions(requested);
+  const walkthrough = definition.walkthrough(parsed.value, run.loss, { ...caps, ...(run.precision !== undefined ? { precision: run.precision } : {}) });
   if (!walkthrough.ok) {
     io.stderr(describeError(walkthrough.error, text, source));
     return 1;
   }
   const w = walkthrough.value;
-  const extent = { derivations: Math.min(w.elementCount, settings.maxDerivations), tableRows: Math.min(w.elementCount, settings.maxRows) };
-  if (settings.format === 'html' && extent.derivations > HTML_MAX_DERIVATIONS) {
+  const count = writers.elementCount(w);
+  const extent = { derivations: Math.min(count, run.maxDerivations), tableRows: Math.min(count, run.maxRows) };
+  if (run.format === 'html' && extent.derivations > HTML_MAX_DERIVATIONS) {
     io.stderr(
       `loss-walkthrough: --format html typesets every equation (about 10 ms a derivation), so it writes at most ${HTML_MAX_DERIVATIONS.toLocaleString('en-US')} derivations; ` +
         `${extent.derivations.toLocaleString('en-US')} were asked for.\n  Give --max-derivations ${HTML_MAX_DERIVATIONS} or less, or use --format markdown or latex, which write all of them.\n`,
     );
     return 2;
   }
-  switch (settings.format) {
+  switch (run.format) {
     case 'json':
-      await writeChunks(jsonReportChunks(w), io.stdout);
+      await writeChunks(definition.reportChunks(w), io.stdout);
       break;
     case 'markdown':
-      await writeChunks(markdownChunks(w, { extent }), io.stdout);
+      await writeChunks(writers.markdown(w, { extent }), io.stdout);
       break;
     case 'latex':
-      await writeChunks(latexChunks(w, { extent }), io.stdout);
+      await writeChunks(writers.latex(w, { extent }), io.stdout);
       break;
     case 'html':
-      await writeChunks(htmlPageChunks(w, await getMathRenderer(), { title: `BCE walkthrough: ${source}`, css: io.css(), extent }), io.stdout);
+      await writeChunks(
+        writers.htmlPage(w, await getMathRenderer(), { title: `${definition.id === 'bce' ? 'BCE' : 'Softmax cross entropy'} walkthrough: ${source}`, css: io.css(), extent }),
+        io.stdout,
+      );
       break;
     default:
-      await writeChunks(textChunks(w, { extent }), io.stdout);
+      await writeChunks(writers.text(w, { extent }), io.stdout);
   }
-  // The output shows the warning too; this says how to act on it, out of the way of a piped format.
-  if (w.parsed.roleWarning !== undefined) {
-    io.stderr(
-      w.parsed.rolesSwapped === true
-        ? 'loss-walkthrough: the targets and predictions still look swapped; run again without --swap.\n'
-        : 'loss-walkthrough: the targets and predictions look swapped; run again with --swap to exchange them.\n',
-    );
-  }
+  // The output shows a warning too; this says how to act on it, out of the way of a piped format.
+  const advice = writers.advice(w);
+  if (advice !== undefined) io.stderr(`loss-walkthrough: ${advice}\n`);
   return 0;
 }
 

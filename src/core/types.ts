@@ -228,7 +228,11 @@ export interface DerivationStep {
     | 'result'
     | 'base-change'
     | 'gradient'
-    | 'average';
+    | 'average'
+    /** Softmax cross entropy: the softmax written out, its log, the term the target picks. */
+    | 'softmax'
+    | 'log-softmax'
+    | 'pick';
   readonly tex: string;
   readonly text: string;
   /**

@@ -2,6 +2,7 @@
 // compile error here rather than a silent no-op in package.json.
 export const CommandId = {
   explainBinaryCrossEntropy: 'lossWalkthrough.explainBinaryCrossEntropy',
+  explainSoftmaxCrossEntropy: 'lossWalkthrough.explainSoftmaxCrossEntropy',
   copyLatex: 'lossWalkthrough.copyLatex',
   copyMarkdown: 'lossWalkthrough.copyMarkdown',
   saveMarkdown: 'lossWalkthrough.saveMarkdown',
@@ -12,6 +13,7 @@ export const CommandId = {
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
 export const WALKTHROUGH_VIEW_TYPE = 'lossWalkthrough.walkthrough';
+export const SOFTMAX_VIEW_TYPE = 'lossWalkthrough.softmax';
 
 /** Context key that enables the panel's palette commands while a walkthrough panel exists. */
 export const PANEL_OPEN_CONTEXT_KEY = 'lossWalkthrough.panelOpen';

@@ -6,11 +6,13 @@ import './language';
 import { registerHover } from './hover';
 import { registerLearn } from './learn';
 import { registerLog } from './log';
+import { registerSoftmax } from './softmax';
 import { registerWalkthrough } from './walkthrough';
 
 export function activate(context: vscode.ExtensionContext): void {
   registerLog(context);
   registerWalkthrough(context);
+  registerSoftmax(context);
   registerHover(context);
   registerLearn(context);
 }

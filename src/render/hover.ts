@@ -6,6 +6,7 @@ import * as l10n from '@vscode/l10n';
 import type { ArraySummary, SingleAnalysis } from '../core/hover';
 import { formatNumber } from '../core/derivation/format';
 import type { InputKind, LogBase, Reduction, TableRow, Walkthrough } from '../core/types';
+import type { LossCall } from '../core/softmax/hover';
 import { escapeMarkdown } from './escape';
 import { indexLabel, inputWarnings, summaryLines, warningLabel } from './outline';
 
@@ -156,13 +157,31 @@ function assemble(parts: readonly (string | null)[], image: string | null): stri
   return without.length < HOVER_MARKDOWN_LIMIT ? without : `${without.slice(0, HOVER_MARKDOWN_LIMIT - 2)}…`;
 }
 
-/** The hover over one of a pair: formula, the loss with its preset and unit, the table, the link. */
-export function pairHoverMarkdown(w: Walkthrough, image: HoverImage | null, link: HoverLink | null): string {
+/** The command that explains softmax cross entropy (its id, kept here as render cannot import the extension's list). */
+const EXPLAIN_SOFTMAX = 'lossWalkthrough.explainSoftmaxCrossEntropy';
+
+/** Which loss the targets call for, said in so many words, with softmax CE's value and a link to it when it is that one. */
+export function lossCallMarkdown(call: LossCall, precision: number): string {
+  if (call.calls === 'bce') return `**${escapeMarkdown(l10n.t('Binary cross entropy fits:'))}** ${sentence(call.reason)}`;
+  const args = call.source !== null ? [call.source] : [];
+  const value = l10n.t`PyTorch CrossEntropyLoss (mean) = ${formatNumber(call.softmaxLoss, precision)}.`;
+  return `**${escapeMarkdown(l10n.t('Softmax cross entropy fits:'))}** ${sentence(call.reason)} ${escapeMarkdown(value)} [${escapeMarkdown(l10n.t('Explain Softmax Cross Entropy'))}](${commandUri(EXPLAIN_SOFTMAX, args)})`;
+}
+
+/** The hover over one of a pair: formula, the loss with its preset and unit, the table, the link; for N×C targets, the loss they call for. */
+export function pairHoverMarkdown(w: Walkthrough, image: HoverImage | null, link: HoverLink | null, call?: LossCall | null): string {
   const [setting, answer] = summaryLines(w);
   const notes = w.parsed.notes.slice(0, MAX_NOTES).map((n) => `*${sentence(n)}*`);
   const warnings = inputWarnings(w).map((m) => `**${sentence(warningLabel())}** ${sentence(m)}`);
   return assemble(
-    [`**${sentence(answer ?? '')}** ${sentence(setting ?? '')}`, ...warnings, tableMarkdown(w), ...notes, linkMarkdown(link)],
+    [
+      `**${sentence(answer ?? '')}** ${sentence(setting ?? '')}`,
+      ...warnings,
+      call ? lossCallMarkdown(call, w.precision ?? 6) : null,
+      tableMarkdown(w),
+      ...notes,
+      linkMarkdown(link),
+    ],
     imageMarkdown(image),
   );
 }
@@ -221,7 +240,10 @@ function describeArray(a: SingleAnalysis): string {
 export function singleHoverMarkdown(a: SingleAnalysis, precision: number): string {
   const parts: (string | null)[] = [`${describeArray(a)}: ${sentence(describeSummary(a.summary, precision))}`];
   const problem = a.problem;
-  if (problem !== null && !NO_PARTNER_CODES.has(problem.code)) {
+  if (a.lossCall !== undefined) {
+    // Binary cross entropy cannot take these targets as they are; the loss they call for can.
+    parts.push(lossCallMarkdown(a.lossCall, precision));
+  } else if (problem !== null && !NO_PARTNER_CODES.has(problem.code)) {
     const why = problem.suggestion !== undefined ? `${problem.message} ${problem.suggestion}` : problem.message;
     parts.push(`**${escapeMarkdown(l10n.t('No loss:'))}** ${sentence(why)}`);
     if (problem.code === 'ambiguous-arrays') parts.push(pairingHint(a));

@@ -69,7 +69,7 @@ function stepItem(step: DerivationStep, math: MathPage): string {
   return `${equations}<p class="lw-explain">${escapeHtml(step.text)}</p>`;
 }
 
-function stepList(steps: readonly DerivationStep[], math: MathPage): string {
+export function stepList(steps: readonly DerivationStep[], math: MathPage): string {
   const items = steps.map((step) => `<li class="lw-step lw-step-${step.kind}">${stepItem(step, math)}</li>`);
   return `<ol class="lw-steps">${items.join('')}</ol>`;
 }

@@ -83,7 +83,7 @@ function mathForLatex(tex: string): string {
   return out;
 }
 
-function steps(list: readonly DerivationStep[]): string {
+export function steps(list: readonly DerivationStep[]): string {
   return list
     .map((s) => {
       const tex = mathForLatex(s.tex);
@@ -99,7 +99,7 @@ function breakableLatexText(s: string): string {
 }
 
 /** A longtable, row by row (`rows` may be produced as they are written); the columns listed in `breakable` may break long dotted names. */
-function* longtable(spec: string, headers: readonly string[], rows: Iterable<readonly string[]>, breakable: readonly number[] = []): Generator<string> {
+export function* longtable(spec: string, headers: readonly string[], rows: Iterable<readonly string[]>, breakable: readonly number[] = []): Generator<string> {
   const cell = (c: string, i: number): string => (breakable.includes(i) ? breakableLatexText(c) : escapeLatexText(c));
   yield `\\begin{longtable}{${spec}}\n\\hline\n${headers.map(escapeLatexText).join(' & ')} \\\\\n\\hline\n\\endhead\n`;
   for (const r of rows) yield `${r.map(cell).join(' & ')} \\\\\n`;

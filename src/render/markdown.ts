@@ -33,12 +33,12 @@ function displayMath(tex: string): string {
   return `$$\n${tex.replace(/\s*\n\s*/g, ' ')}\n$$`;
 }
 
-function steps(list: readonly DerivationStep[]): string {
+export function steps(list: readonly DerivationStep[]): string {
   return list.map((s) => `${displayMath(s.tex)}\n\n${escapeMarkdown(s.text)}`).join('\n\n');
 }
 
 /** A pipe table, row by row: `rows` may be produced as they are written. */
-function* pipeTable(headers: readonly string[], numeric: readonly boolean[], rows: Iterable<readonly string[]>): Generator<string> {
+export function* pipeTable(headers: readonly string[], numeric: readonly boolean[], rows: Iterable<readonly string[]>): Generator<string> {
   yield `| ${headers.map(escapeMarkdown).join(' | ')} |\n`;
   yield `| ${numeric.map((n) => (n ? '---:' : '---')).join(' | ')} |`;
   for (const r of rows) yield `\n| ${r.map(escapeMarkdown).join(' | ')} |`;

@@ -2,6 +2,7 @@
 // be shown), or, when it has no partner, what the array alone looks like. The text is scanned
 // once; the pairing is the parser's own (`resolveArrays`, `validateInput`), so a hover and the
 // command agree on which array is which.
+import { lossCallFor, type LossCall } from '../softmax/hover';
 import type { InputError, InputKindOption, ParsedInput, TextRange } from '../types';
 import { findArrays, type ArrayRole, type FoundArray } from '../parse/find';
 import { resolveArrays } from '../parse/resolve';
@@ -32,6 +33,8 @@ export interface PairAnalysis {
   readonly side: PairSide;
   /** Exactly what `parseInput` gives for the same text. */
   readonly parsed: ParsedInput;
+  /** For N×C targets: the loss they call for (softmax CE for one 1 per row), with softmax CE's value. */
+  readonly lossCall?: LossCall;
 }
 
 export interface SingleAnalysis {
@@ -42,6 +45,8 @@ export interface SingleAnalysis {
   readonly missing: PairSide | null;
   /** Why no loss can be shown (no partner, shapes differ, a value out of range, ...). */
   readonly problem: Pick<InputError, 'code' | 'message' | 'suggestion'> | null;
+  /** When BCE cannot take the pair but softmax cross entropy can (class indices): what it gives. */
+  readonly lossCall?: LossCall;
 }
 
 /** The text could not be read as a whole (for the hover, only a count over the limit is worth saying). */
@@ -118,8 +123,13 @@ export function analyseHover(source: string, offset: number, options: HoverAnaly
   // Another array took the role this one could have had: this one is not part of the loss here.
   if (side === null) return single(hovered, null);
   const parsed = validateInput(source, resolved.value, options.inputKind);
-  if (!parsed.ok) return single(hovered, parsed.error);
-  return { kind: 'pair', hovered: hoveredOf(hovered), side, parsed: parsed.value };
+  const maxNumbers = options.maxNumbers;
+  if (!parsed.ok) {
+    const call = lossCallFor(source, options.inputKind, maxNumbers);
+    return call !== null ? { ...single(hovered, parsed.error), lossCall: call } : single(hovered, parsed.error);
+  }
+  const call = parsed.value.targets.shape.length === 2 && (parsed.value.targets.shape[1] as number) >= 2 ? lossCallFor(source, options.inputKind, maxNumbers) : null;
+  return { kind: 'pair', hovered: hoveredOf(hovered), side, parsed: parsed.value, ...(call !== null ? { lossCall: call } : {}) };
 }
 
 /** Whether `analysis` is an array that knows by its name which partner it wants but found none. */

@@ -118,6 +118,15 @@ const LOSS_ARGUMENT_ROLES: ReadonlyMap<string, readonly ArrayRole[]> = new Map<s
   ['log_loss', ['targets', 'predictions']],
   ['sigmoid_cross_entropy_with_logits', ['targets', 'logits']],
   ['sigmoidcrossentropy', ['targets', 'logits']],
+  // Softmax cross entropy: PyTorch input first, Keras, TF and TF.js targets first.
+  ['cross_entropy', ['logits', 'targets']],
+  ['crossentropyloss', ['logits', 'targets']],
+  ['categorical_crossentropy', ['targets', 'predictions']],
+  ['categoricalcrossentropy', ['targets', 'predictions']],
+  ['sparse_categorical_crossentropy', ['targets', 'predictions']],
+  ['sparsecategoricalcrossentropy', ['targets', 'predictions']],
+  ['softmax_cross_entropy_with_logits', ['targets', 'logits']],
+  ['softmaxcrossentropy', ['targets', 'logits']],
 ]);
 
 export function lossArgumentRoles(callee: string): readonly ArrayRole[] | null {

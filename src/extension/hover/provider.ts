@@ -76,6 +76,6 @@ export class LossHoverProvider implements vscode.HoverProvider {
     if (token.isCancellationRequested) return undefined;
     const { preset, inputKind, reduction, logBase, precision } = options;
     const open = link(document, shown.plan, { preset, inputKind, reduction, logBase, precision });
-    return new vscode.Hover(markdown(pairHoverMarkdown(w, image, open)), toRange(shown.plan.range));
+    return new vscode.Hover(markdown(pairHoverMarkdown(w, image, open, shown.plan.analysis.lossCall ?? null)), toRange(shown.plan.range));
   }
 }

@@ -4,6 +4,8 @@
 // The command returns a plain summary so that callers (tests, the hover) can check the result.
 import * as vscode from 'vscode';
 import type { InputError, InputKind, LogBase, ParsedInput, Preset, Reduction, Result, TextRange } from '../../core/types';
+import { softmaxCrossEntropyLoss } from '../../core/losses';
+import { CommandId } from '../commands';
 import { logInputError } from '../log';
 import { yieldToHost } from '../schedule';
 import { readSettings, type WalkthroughSettings } from '../settings';
@@ -75,6 +77,14 @@ function findInEditor(editor: vscode.TextEditor, options: EffectiveOptions): Fou
 function reportInputError(error: InputError, found: FoundInput | undefined): void {
   logInputError('Explain Binary Cross Entropy', error);
   const message = error.suggestion ? `${error.message} ${error.suggestion}` : error.message;
+  // Class indices (or N×C pairs BCE cannot take as they are): offer the loss that can, instead of a dead end.
+  if (found !== undefined && softmaxCrossEntropyLoss.parse(found.source).ok) {
+    const softmax = vscode.l10n.t('Explain Softmax Cross Entropy');
+    void vscode.window.showErrorMessage(`${message} ${vscode.l10n.t('Softmax cross entropy can take these targets.')}`, softmax).then((choice) => {
+      if (choice === softmax) void vscode.commands.executeCommand(CommandId.explainSoftmaxCrossEntropy, found.source, { documentName: found.origin.documentName });
+    });
+    return;
+  }
   const target = error.range && found?.locate ? found.locate(error.range) : undefined;
   if (!target) {
     void vscode.window.showErrorMessage(message);

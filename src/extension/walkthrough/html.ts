@@ -30,6 +30,8 @@ export interface PageContent {
   readonly run?: number;
   /** Cards still to come after the page, by message (see `cards` in messages.ts). Default 0. */
   readonly pendingCards?: number;
+  /** Offer the same selection under softmax cross entropy (an N×C pair it can take). */
+  readonly offerSoftmax?: boolean;
 }
 
 export function createNonce(): string {
@@ -51,6 +53,12 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `style-src ${cspSource} 'nonce-${nonce}'`,
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
+}
+
+/** The same selection under softmax cross entropy, offered at the top of the page when it can take it. */
+function softmaxOffer(offerSoftmax = false): string {
+  if (!offerSoftmax) return '';
+  return `<p class="lw-offer"><button type="button" data-message="explainAsSoftmax">${escapeHtml(vscode.l10n.t('Explain as Softmax Cross Entropy'))}</button></p>\n`;
 }
 
 function tableIsCapped(content: PageContent): content is PageContent & { readonly tableRows: number } {
@@ -99,7 +107,7 @@ export function renderPanelPage(resources: PageResources, content: PageContent, 
 </head>
 <body data-lw-run="${content.run ?? 0}" data-lw-pending-cards="${content.pendingCards ?? 0}">
 <main class="lw-content">
-${tableCapNote(content)}${content.fragment}
+${softmaxOffer(content.offerSoftmax)}${tableCapNote(content)}${content.fragment}
 ${renderMoreBlock(content)}
 </main>
 ${state}

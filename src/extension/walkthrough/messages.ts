@@ -25,9 +25,11 @@ export type WebviewMessage =
    * The page of render `run` has been painted: with its first part, or (`complete`) with every
    * card. `answer` is the summary's loss sentence as the page shows it, `cards` how many cards it holds.
    */
-  | { readonly type: 'painted'; readonly run: number; readonly complete: boolean; readonly cards: number; readonly answer: string };
+  | { readonly type: 'painted'; readonly run: number; readonly complete: boolean; readonly cards: number; readonly answer: string }
+  /** The same selection under softmax cross entropy (offered for N×C pairs it can take). */
+  | { readonly type: 'explainAsSoftmax' };
 
-export const WEBVIEW_MESSAGE_TYPES = ['renderMore', 'showElement', 'swapRoles', 'ready', 'painted'] as const satisfies readonly WebviewMessage['type'][];
+export const WEBVIEW_MESSAGE_TYPES = ['renderMore', 'showElement', 'swapRoles', 'ready', 'painted', 'explainAsSoftmax'] as const satisfies readonly WebviewMessage['type'][];
 
 /** Extension → webview: the answer to `showElement` (`html` is the renderer's card, its text escaped), and the cards of a page sent after it. */
 export type ExtensionMessage =
@@ -51,6 +53,8 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
   switch (raw.type) {
     case 'renderMore':
       return { type: 'renderMore' };
+    case 'explainAsSoftmax':
+      return { type: 'explainAsSoftmax' };
     case 'showElement':
       return Number.isSafeInteger(raw.flatIndex) && (raw.flatIndex as number) >= 0 ? { type: 'showElement', flatIndex: raw.flatIndex as number } : undefined;
     case 'swapRoles':

@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { inputError } from '../../core/errors';
 import type { Result, Walkthrough } from '../../core/types';
-import { PANEL_OPEN_CONTEXT_KEY, WALKTHROUGH_VIEW_TYPE } from '../commands';
+import { softmaxCrossEntropyLoss } from '../../core/losses';
+import { CommandId, PANEL_OPEN_CONTEXT_KEY, WALKTHROUGH_VIEW_TYPE } from '../commands';
 import { runExport, type ExportSubject } from '../exports/walkthroughExports';
 import { progressOf, recordProgress } from '../learn/progress';
 import { guarded, runGuarded } from '../log';
@@ -273,6 +274,7 @@ export class WalkthroughPanel implements vscode.Disposable {
       state: persisted,
       run: generation,
       pendingCards: derivations.length - inPage,
+      offerSoftmax: offersSoftmax(walkthrough, this.state.source),
     });
     if (!stream) return result;
     while (inPage < derivations.length) {
@@ -336,6 +338,11 @@ export class WalkthroughPanel implements vscode.Disposable {
       case 'swapRoles':
         runGuarded(vscode.l10n.t('Swapping targets and predictions'), () => this.swapRoles());
         return;
+      case 'explainAsSoftmax':
+        runGuarded(vscode.l10n.t('Explain Softmax Cross Entropy'), () =>
+          vscode.commands.executeCommand(CommandId.explainSoftmaxCrossEntropy, this.state.source, { documentName: this.origin.documentName }),
+        );
+        return;
       case 'renderMore': {
         const step = readSettings(this.origin.documentUri ?? undefined).maxRenderedLabels;
         this.state = { ...this.state, renderedLabels: this.state.renderedLabels + step };
@@ -359,6 +366,11 @@ export class WalkthroughPanel implements vscode.Disposable {
     this.panel.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+/** An N×C pair that softmax cross entropy can take too: the panel offers it in one click. */
+function offersSoftmax(w: Walkthrough, source: string): boolean {
+  return w.result.shape.length === 2 && (w.result.shape[1] as number) >= 2 && softmaxCrossEntropyLoss.parse(source).ok;
 }
 
 /** How much of the text the panel lays out for `state`. */

@@ -3,6 +3,7 @@
 // reload, and that media/panel.js speaks exactly the message names this module defines.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { SOFTMAX_PANEL_MESSAGE_TYPES } from '../../../src/extension/softmax/panel';
 import { EXTENSION_MESSAGE_TYPES, PANEL_ACTIONS, WEBVIEW_MESSAGE_TYPES, parseOverrides, parsePanelState, parseWebviewMessage } from '../../../src/extension/walkthrough/messages';
 
 const validState = {
@@ -69,7 +70,7 @@ describe('webview messages', () => {
     assert.ok(extension);
     const script = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'media', 'panel.js')));
     const posted = [...script.matchAll(/postMessage\(\{\s*type:\s*'(\w+)'/g)].map((m) => m[1]);
-    assert.deepEqual([...new Set(posted)].sort(), [...WEBVIEW_MESSAGE_TYPES].sort());
+    assert.deepEqual([...new Set(posted)].sort(), [...WEBVIEW_MESSAGE_TYPES, ...SOFTMAX_PANEL_MESSAGE_TYPES].sort());
     // The exports are title bar commands now: the page has no buttons for them.
     assert.doesNotMatch(script, /data-action/);
     // And it handles exactly the answers the extension sends.
