@@ -16,3 +16,4 @@ export {
   type ProgramComparison,
 } from './live';
 export type { CodeLanguage } from './code';
+export { readableOutputText } from './outputs';

@@ -7,7 +7,7 @@ import { inputError } from '../errors';
 import { formatNumber } from '../derivation/format';
 import { parseInput } from '../parse';
 import { formatShape } from '../parse/text';
-import type { DType, InputKind, LossResult, ParsedInput, Preset, Reduction, Result, Walkthrough } from '../types';
+import type { DType, InputKind, InputKindOption, LossResult, ParsedInput, Preset, Reduction, Result, Walkthrough } from '../types';
 import { computeDtype, dtypeName, fetchedValues, nestedText, parseFetchAnswer, unquoteStringLiteral, type FetchedValue } from './answer';
 import type { LossCall, OptionSource } from './call';
 import { literalValue } from './call';
@@ -126,7 +126,14 @@ function broadcastWeights(values: Float64Array, shape: readonly number[], predic
 }
 
 /** Turns the answers into the walkthrough's input. `answers` has one entry per read of `planReads`. */
-export function assembleLiveInput(call: LossCall, reads: readonly LiveRead[], answers: ReadonlyMap<ReadKey, ReadAnswer>, limit: number): Result<LiveInput> {
+export function assembleLiveInput(
+  call: LossCall,
+  reads: readonly LiveRead[],
+  answers: ReadonlyMap<ReadKey, ReadAnswer>,
+  limit: number,
+  /** 'auto' for arrays chosen without a call (Use as Targets/Predictions): the parser decides from the values. */
+  inputKindOption?: InputKindOption,
+): Result<LiveInput> {
   const notes: string[] = [];
   const arrays = new Map<ReadKey, Extract<FetchedValue, { kind: 'array' }>>();
   const values = new Map<ReadKey, number | string | boolean | null | undefined>();
@@ -181,7 +188,7 @@ export function assembleLiveInput(call: LossCall, reads: readonly LiveRead[], an
 
   const role = inputKind === 'logits' ? 'logits' : 'predictions';
   const source = `targets = ${nestedText(targets)}\n${role} = ${nestedText(predictions)}\n`;
-  const parsed = parseInput(source, { inputKind, maxNumbers: Math.max(limit, targets.count + predictions.count) });
+  const parsed = parseInput(source, { inputKind: inputKindOption ?? inputKind, maxNumbers: Math.max(limit, targets.count + predictions.count) });
   if (!parsed.ok) return parsed;
   const predictionShape = parsed.value.predictions.shape;
 
