@@ -82,6 +82,17 @@ export interface LiveInput {
   readonly notes: readonly string[];
 }
 
+/**
+ * Some adapters answer a failed evaluate with success and the exception as the result (debugpy's
+ * clipboard context gives `NameError("name 'x' is not defined")`): that is a failure too, or a
+ * missing option would silently fall back to its default.
+ */
+const EXCEPTION_RESULT = /^['"]?(?:[A-Z]\w*(?:Error|Exception)\(|(?:ReferenceError|TypeError|SyntaxError|RangeError|Error): )/;
+
+function asFailure(answer: ReadAnswer | undefined): ReadAnswer | undefined {
+  return answer?.ok && EXCEPTION_RESULT.test(answer.result.trim()) ? { ok: false, message: answer.result.trim() } : answer;
+}
+
 function fail(message: string, suggestion?: string): Result<never> {
   return { ok: false, error: inputError('bad-option', message, undefined, suggestion) };
 }
@@ -138,7 +149,7 @@ export function assembleLiveInput(
   const arrays = new Map<ReadKey, Extract<FetchedValue, { kind: 'array' }>>();
   const values = new Map<ReadKey, number | string | boolean | null | undefined>();
   for (const read of reads) {
-    const answer = answers.get(read.key);
+    const answer = asFailure(answers.get(read.key));
     if (answer === undefined || !answer.ok) {
       if (read.optional) continue;
       return fail(
