@@ -73,7 +73,9 @@ export type FetchedValue =
 
 /** Reads the answer of a fetch expression for `expression` (named in messages). `limit` is the size cap the expression used. */
 export function parseFetchAnswer(raw: string, expression: string, limit: number): Result<FetchedValue> {
-  const text = unquoteStringLiteral(raw);
+  // A string literal the adapter cut short has lost its closing quote (and the END marker).
+  const trimmed = raw.trim();
+  const text = /^['"]LW1\|/.test(trimmed) && trimmed[trimmed.length - 1] !== trimmed[0] ? trimmed.slice(1) : unquoteStringLiteral(raw);
   const fail = (message: string, suggestion?: string): Result<FetchedValue> => ({ ok: false, error: inputError('syntax', message, undefined, suggestion) });
   if (!text.startsWith(`${ANSWER_TAG}|`)) {
     return fail(l10n.t`The debugger did not return the values of ${expression}: ${text.slice(0, 200)}`);
@@ -110,7 +112,17 @@ export function parseFetchAnswer(raw: string, expression: string, limit: number)
       ),
     };
   }
-  return { ok: true, value: { kind: 'array', dtype, shape, count, flat: parts[4]! } };
+  const flat = parts[4]!;
+  // An adapter that shortens long strings in the middle (`'abc'...'xyz'`) keeps both ends: only
+  // the count of values tells that some are missing.
+  const values = flat.trim() === '[]' ? 0 : flat.split(',').length;
+  if (values !== count || !/^\[[^'"]*\]$/.test(flat)) {
+    return fail(
+      l10n.t`The debugger cut the values of ${expression} short: ${values} of ${count} arrived.`,
+      l10n.t('This debugger returns whole values only in the clipboard context, which it does not offer: explain a slice, e.g. x[:1000].'),
+    );
+  }
+  return { ok: true, value: { kind: 'array', dtype, shape, count, flat } };
 }
 
 /** The dtype a preset can compute in, from the program's name for it. */

@@ -189,12 +189,15 @@ export function assembleLiveInput(
   }
   if (call.framework === 'sklearn' && option('normalize', call.options.normalize) === false) reduction = 'sum';
 
-  const dtype = call.preset === 'sklearn' ? 'float64' : computeDtype(predictions.dtype);
+  const dtype = computeDtype(predictions.dtype);
   const predictionsName = dtypeName(predictions.dtype);
   if (predictionsName === 'float16' || predictionsName === 'bfloat16') {
     notes.push(l10n.t`The program's predictions are ${predictionsName}; no preset computes in half precision, so the walkthrough computes in float32 and the last digits may differ from the program's.`);
-  } else if (call.preset !== 'sklearn') {
+  } else {
     notes.push(l10n.t`Computed in ${dtype}, the dtype of the program's predictions (${predictionsName}).`);
+  }
+  if (call.assignedTo !== null && !reads.some((r) => r.key === 'program')) {
+    notes.push(l10n.t`The program has not run this line yet in this frame, so ${call.assignedTo} is not its result: step over the line and update the walkthrough to see the program's own value beside it.`);
   }
 
   const role = inputKind === 'logits' ? 'logits' : 'predictions';

@@ -22,6 +22,7 @@ import { readSettings } from '../settings';
 import { effectiveOptions, walkthroughFromParsed } from '../walkthrough/explain';
 import type { ExplainResult } from '../walkthrough/explainCommand';
 import type { ExplainOverrides, PanelState } from '../walkthrough/messages';
+import { hasLiteralArrays } from '../walkthrough/notebookOutputs';
 import { displayName } from '../walkthrough/origin';
 import { panelExtent, WalkthroughPanel } from '../walkthrough/panel';
 import type { LivePanelData, LiveRequest } from './liveData';
@@ -76,10 +77,32 @@ function showInputError(error: InputError, mode: LiveMode): undefined {
 
 /** The loss call on the editor's cursor line, if the line holds one (a statement over several lines counts). */
 export function lossCallAtCursor(editor: vscode.TextEditor): LossCall | { problem: string } | null {
-  const language = languageOfDocument(editor.document.languageId);
+  const document = editor.document;
+  const language = languageOfDocument(document.languageId);
   if (language === null) return null;
-  return recogniseLossCall(editor.document.getText(), editor.selection.active.line, language);
+  const line = editor.selection.active.line;
+  // Bounded: in a huge file only the lines before the cursor that can hold the criterion's
+  // constructor, and a statement's worth after it, are read.
+  const first = Math.max(0, line - MAX_LINES_BEFORE);
+  const last = Math.min(document.lineCount - 1, line + MAX_LINES_AFTER);
+  const text = document.getText(new vscode.Range(first, 0, last, document.lineAt(last).text.length));
+  if (text.length > MAX_SCANNED_CHARS) return null;
+  const call = recogniseLossCall(text, line - first, language);
+  if (call === null || 'problem' in call || first === 0) return call;
+  const offset = document.offsetAt(new vscode.Position(first, 0));
+  return {
+    ...call,
+    startLine: call.startLine + first,
+    endLine: call.endLine + first,
+    statement: { start: call.statement.start + offset, end: call.statement.end + offset },
+    call: { start: call.call.start + offset, end: call.call.end + offset },
+    criterion: call.criterion ? { ...call.criterion, line: call.criterion.line + first } : null,
+  };
 }
+
+const MAX_LINES_BEFORE = 5_000;
+const MAX_LINES_AFTER = 200;
+const MAX_SCANNED_CHARS = 4_000_000;
 
 export function notPausedMessage(frame: Extract<FocusedFrame, { ok: false }>): string {
   return frame.reason === 'not-paused' && frame.session
@@ -93,13 +116,13 @@ export function notPausedMessage(frame: Extract<FocusedFrame, { ok: false }>): s
  */
 export async function explainAtBreakpoint(extensionUri: vscode.Uri, editor: vscode.TextEditor, overrides: ExplainOverrides): Promise<LiveExplainResult | undefined | null> {
   if (!editor.selection.isEmpty) return null;
-  const call = lossCallAtCursor(editor);
-  if (call === null) return null;
   const frame = focusedFrame();
-  if (!frame.ok) {
-    if (frame.reason === 'no-session') return null;
-    return showError(notPausedMessage(frame), 'interactive');
-  }
+  // No debug session: the text path runs, as without this feature (no scan of the file here).
+  if (!frame.ok && frame.reason === 'no-session') return null;
+  const call = lossCallAtCursor(editor);
+  // Literal arrays in the call need no program: the text says it all.
+  if (call === null || ('targets' in call && hasLiteralArrays(call.targets) && hasLiteralArrays(call.predictions))) return null;
+  if (!frame.ok) return showError(notPausedMessage(frame), 'interactive');
   if ('problem' in call) return showError(call.problem, 'interactive');
   const document = editor.document;
   const job: LiveJob = {
