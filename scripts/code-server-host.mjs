@@ -212,3 +212,17 @@ export function extensionHostLog(userDataDir) {
   if (!logs.length) throw new Error(`no remoteexthost.log under ${userDataDir}/logs`);
   return logs.join('\n').split(/\n(?=\d{4}-\d\d-\d\d )/);
 }
+
+/** The text of an extension's output channel (a file named `<name>.log`, or `<n>-<name>.log` for a plain channel, under the logs folder), all sessions joined. */
+export function outputChannelLog(userDataDir, channel) {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === `${channel}.log` || entry.name.endsWith(`-${channel}.log`)) files.push(full);
+    }
+  };
+  walk(join(userDataDir, 'logs'));
+  return files.map((f) => readFileSync(f, 'utf8')).join('\n');
+}

@@ -21,7 +21,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXTENSION_ID, codeServerProfile, ensureCodeServer, extensionHostLog, openBrowser, serveCodeServer } from './code-server-host.mjs';
+import { EXTENSION_ID, codeServerProfile, ensureCodeServer, extensionHostLog, openBrowser, outputChannelLog, serveCodeServer } from './code-server-host.mjs';
 import { livePythonMissing, packageAdapterExtension } from './live-prerequisites.mjs';
 import { formatBytes, packageVsix } from './package-vsix.mjs';
 import { REPO_ROOT, requireChromium } from './vscode-web.mjs';
@@ -196,6 +196,9 @@ async function main() {
     await runCase(page, liveCase, workspace, resultsDir, liveCase === LIVE_CASES[0] ? screenshot : undefined);
   }
 
+  // The extension reports an unexpected failure in its own output channel, not in the host's log.
+  const channel = outputChannelLog(profile.userDataDir, 'Loss Walkthrough');
+  if (/error|fail/i.test(channel)) console.log(`       the "Loss Walkthrough" output channel:\n${channel.trim().split('\n').slice(-30).map((l) => `       | ${l}`).join('\n')}`);
   await check('the Node extension host logged no error from the extension', () => {
     const errors = extensionHostLog(profile.userDataDir).filter((entry) => entry.includes('[error]') && entry.includes(EXTENSION_ID.split('.')[1]));
     if (errors.length) throw new Error(errors.join(' | ').replace(/\s+/g, ' ').slice(0, 500));
