@@ -5,9 +5,13 @@
 // MathJax is bundled but only evaluated on first render (dynamic import inside the bundle).
 const esbuild = require('esbuild');
 const { readFile } = require('node:fs/promises');
+const { realpathSync } = require('node:fs');
 const path = require('node:path');
 
-const MATHJAX_TS = path.join(__dirname, 'node_modules', 'mathjax-full', 'ts');
+// The real path: esbuild resolves the relative imports inside MathJax's sources to real paths, so
+// a path through a symlinked node_modules (a git worktree sharing one, npm link) would bundle a
+// second copy of MathJax's core, whose empty handler list then fails every render.
+const MATHJAX_TS = realpathSync(path.join(__dirname, 'node_modules', 'mathjax-full', 'ts'));
 
 /**
  * mathjax-full's `js/` is compiled to ES5: classes as functions, and every for-of, spread and
