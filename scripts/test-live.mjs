@@ -113,7 +113,10 @@ async function runCase(page, liveCase, workspace, resultsDir, screenshot) {
     await check(`${name}: the panel puts the program's own loss beside the walkthrough's`, async () => {
       const text = await panelText(frame);
       const said = /your program\W{0,4}\s*(-?[\d.]+(?:e[-+]?\d+)?)/i.exec(text);
-      if (!said) throw new Error("the panel has no 'your program: <loss>'");
+      if (!said) {
+        const notes = await frame.$$eval('.lw-notes li', (els) => els.slice(0, 4).map((el) => el.textContent ?? ''));
+        throw new Error(`the panel has no 'your program: <loss>'; its first notes: ${notes.join(' | ') || '(none)'}`);
+      }
       const diff = Math.abs(Number(said[1]) - Number(program.loss));
       // The panel rounds to the precision setting (17 digits in the fixtures' workspace settings).
       if (!(diff <= tolerance.absolute)) throw new Error(`'your program: ${said[1]}', but the program wrote ${program.loss}`);
