@@ -4,12 +4,22 @@
 /* global document -- the callbacks given to waitForFunction and evaluateAll run in the page */
 import { STEP_TIMEOUT_MS, acceptQuickPickRow, runCommandFromPalette } from './workbench-steps.mjs';
 
-/** Opens `file` (a name at the workspace root) from the explorer and waits for its editor. */
+/**
+ * Opens `file` (a name at the workspace root) and waits for its editor: from the explorer when it
+ * shows, else by Quick Open (the palette without its '>'), which works whatever has the focus.
+ */
 export async function openInEditor(page, file) {
   const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${file}"]`).first();
-  if (!(await row.isVisible().catch(() => false))) await page.keyboard.press('Control+Shift+E');
-  await row.waitFor({ state: 'visible' });
-  await row.click();
+  if (await row.isVisible().catch(() => false)) {
+    await row.click();
+  } else {
+    const input = page.locator('.quick-input-widget input[type="text"]');
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(file);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: file }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+  }
   await page.locator('.tabs-container .tab.active', { hasText: file }).waitFor({ state: 'visible' });
   await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
 }
