@@ -2,6 +2,7 @@
 // A suite that ends without reporting its counts (a crash, a hang killed by its own timeout)
 // counts as one failure, so a broken harness can never look green.
 import { spawn } from 'node:child_process';
+import { livePythonMissing } from './live-prerequisites.mjs';
 
 const suites = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '-p', '.', '--noEmit'], kind: 'check' },
@@ -12,6 +13,9 @@ const suites = [
   { name: 'size', cmd: ['npm', 'run', '--silent', 'check:size'], kind: 'check' },
   // Installs code-server and Node 24 into .cache/ on its first run (a few minutes), then about 30 s.
   { name: 'vsix', cmd: ['npm', 'run', '--silent', 'test:vsix'], kind: 'plain' },
+  // Real debuggers (Debian's debugpy, code-server's js-debug) on real PyTorch/NumPy programs, in
+  // the same code-server; skipped, and said so, where the Python packages are not installed.
+  { name: 'live', cmd: ['npm', 'run', '--silent', 'test:live'], kind: 'plain', skipReason: livePythonMissing },
 ];
 
 const only = process.argv.slice(2);
@@ -45,6 +49,12 @@ let failed = 0;
 const summary = [];
 for (const suite of suites) {
   if (only.length && !only.includes(suite.name)) continue;
+  const missing = suite.skipReason?.();
+  if (missing) {
+    console.log(`\n=== ${suite.name}: skipped: ${missing}`);
+    summary.push(`${suite.name}: skipped (${missing})`);
+    continue;
+  }
   console.log(`\n=== ${suite.name}: ${suite.cmd.join(' ')}`);
   const { code, out } = await run(suite.cmd);
   let c = counts(suite.kind, out, code);

@@ -9,6 +9,9 @@ export const CommandId = {
   saveHtml: 'lossWalkthrough.saveHtml',
   openMarkdownPreview: 'lossWalkthrough.openMarkdownPreview',
   openExample: 'lossWalkthrough.openExample',
+  useAsTargets: 'lossWalkthrough.useAsTargets',
+  useAsPredictions: 'lossWalkthrough.useAsPredictions',
+  updateAtCurrentStop: 'lossWalkthrough.updateAtCurrentStop',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
@@ -24,3 +27,5 @@ export const PANEL_OPEN_CONTEXT_KEY = 'lossWalkthrough.panelOpen';
  * the bench, which time and check what the person sees.
  */
 export const PANEL_PAINTED_COMMAND = 'lossWalkthrough.panelPainted';
+/** Context key: the open panel's values came from a paused program, so "Update at the current stop" applies. */
+export const PANEL_LIVE_CONTEXT_KEY = 'lossWalkthrough.panelLive';

@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 // First: the engine's sentences are translated from the moment its modules load.
 import './language';
+import { registerDebugger } from './debugger';
 import { registerHover } from './hover';
 import { registerLearn } from './learn';
 import { registerLog } from './log';
@@ -15,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerSoftmax(context);
   registerHover(context);
   registerLearn(context);
+  registerDebugger(context);
 }
 
 export function deactivate(): void {}

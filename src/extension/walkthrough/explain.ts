@@ -4,6 +4,8 @@ import { buildWalkthrough } from '../../core/derivation';
 import { PRESETS } from '../../core/loss';
 import { parseInput } from '../../core/parse';
 import type { InputKindOption, LogBase, ParsedInput, Preset, Reduction, Result, Walkthrough } from '../../core/types';
+import { compareWithProgram } from '../../core/live';
+import type { LivePanelData } from '../debugger/liveData';
 import type { WalkthroughSettings } from '../settings';
 import type { ExplainOverrides } from './messages';
 
@@ -42,10 +44,19 @@ export interface Extent {
   readonly explain?: boolean;
 }
 
-export function walkthroughFromParsed(parsed: ParsedInput, options: EffectiveOptions, extent: Extent): Result<Walkthrough> {
-  return buildWalkthrough(
+/** `live`: the arrays came from a paused program, with the call's own options and dtype (debugger/liveData.ts). */
+export function walkthroughFromParsed(parsed: ParsedInput, options: EffectiveOptions, extent: Extent, live?: LivePanelData): Result<Walkthrough> {
+  const built = buildWalkthrough(
     parsed,
-    { preset: options.preset, reduction: options.reduction, logBase: options.logBase, dtype: PRESETS[options.preset].defaultDtype },
+    {
+      preset: options.preset,
+      reduction: options.reduction,
+      logBase: options.logBase,
+      dtype: live?.dtype ?? PRESETS[options.preset].defaultDtype,
+      ...(live?.weight ? { weight: live.weight } : {}),
+      ...(live?.posWeight ? { posWeight: live.posWeight } : {}),
+      ...(live?.labelSmoothing !== undefined ? { labelSmoothing: live.labelSmoothing } : {}),
+    },
     {
       precision: options.precision,
       maxDerivations: extent.maxDerivations,
@@ -54,9 +65,14 @@ export function walkthroughFromParsed(parsed: ParsedInput, options: EffectiveOpt
       ...(extent.explain === false ? { explain: false } : {}),
     },
   );
+  if (!built.ok || live === undefined) return built;
+  // Where the numbers came from, and the program's own value beside the walkthrough's, come first.
+  const comparison = live.program ? compareWithProgram(live.program, built.value, options.precision) : null;
+  const first = comparison ? [comparison.line, ...(comparison.reason ? [comparison.reason] : [])] : [];
+  return { ok: true, value: { ...built.value, notes: [...first, ...live.notes, ...built.value.notes] } };
 }
 
-export function explainSource(source: string, options: EffectiveOptions, extent: Extent): Result<Walkthrough> {
+export function explainSource(source: string, options: EffectiveOptions, extent: Extent, live?: LivePanelData): Result<Walkthrough> {
   const parsed = parseSource(source, options);
-  return parsed.ok ? walkthroughFromParsed(parsed.value, options, extent) : parsed;
+  return parsed.ok ? walkthroughFromParsed(parsed.value, options, extent, live) : parsed;
 }

@@ -10,7 +10,9 @@ import { logInputError } from '../log';
 import { yieldToHost } from '../schedule';
 import { readSettings, type WalkthroughSettings } from '../settings';
 import { effectiveOptions, parseSource, walkthroughFromParsed, type EffectiveOptions } from './explain';
+import { explainAtBreakpoint, lossCallAtCursor, notPausedMessage } from '../debugger/liveExplain';
 import { locateAroundCursor, type LineSpan } from './locateInput';
+import { cellOutputText, hasLiteralArrays, notebookCellOf } from './notebookOutputs';
 import { parseOverrides, type PanelState } from './messages';
 import { displayName, type WalkthroughOrigin } from './origin';
 import { panelExtent, WalkthroughPanel } from './panel';
@@ -62,6 +64,13 @@ function findInEditor(editor: vscode.TextEditor, options: EffectiveOptions): Fou
   // A cell is the unit a notebook user thinks in: take all of it.
   if (document.uri.scheme === NOTEBOOK_CELL_SCHEME) {
     const source = document.getText();
+    // A cell that computes its arrays shows them in its outputs: read those instead.
+    const cell = hasLiteralArrays(source) ? undefined : notebookCellOf(document);
+    const outputs = cell ? cellOutputText(cell) : '';
+    if (cell && outputs.trim() !== '') {
+      const outputsOrigin = { ...origin, documentName: vscode.l10n.t('{0}, outputs of cell {1}', origin.documentName, cell.index + 1) };
+      return { source: outputs, parsed: parseSource(outputs, options), origin: outputsOrigin };
+    }
     return { source, parsed: parseSource(source, options), origin, locate: mapFrom(0) };
   }
   const spanRange = (span: LineSpan) => new vscode.Range(span.startLine, 0, span.endLine, document.lineAt(span.endLine).text.length);
@@ -72,6 +81,14 @@ function findInEditor(editor: vscode.TextEditor, options: EffectiveOptions): Fou
   );
   const range = spanRange(found.span);
   return { source: document.getText(range), parsed: found.result, origin, locate: mapFrom(document.offsetAt(range.start)) };
+}
+
+/** With a notebook cell selected (not being edited) no text editor is active: the cell's editor is the one meant. */
+function selectedCellEditor(): vscode.TextEditor | undefined {
+  const notebookEditor = vscode.window.activeNotebookEditor;
+  if (!notebookEditor || notebookEditor.selection.isEmpty) return undefined;
+  const document = notebookEditor.notebook.cellAt(notebookEditor.selection.start).document;
+  return vscode.window.visibleTextEditors.find((e) => e.document === document);
 }
 
 function reportInputError(error: InputError, found: FoundInput | undefined): void {
@@ -111,7 +128,7 @@ export async function explainBinaryCrossEntropy(extensionUri: vscode.Uri, text?:
   // With the focus in the panel (or another webview) there is no active text editor; when only
   // one editor is visible, it is the one the user means.
   const visible = vscode.window.visibleTextEditors;
-  const editor = vscode.window.activeTextEditor ?? (visible.length === 1 ? visible[0] : undefined);
+  const editor = vscode.window.activeTextEditor ?? selectedCellEditor() ?? (visible.length === 1 ? visible[0] : undefined);
   const settings = readSettings(typeof text === 'string' ? undefined : editor?.document);
   const effective = effectiveOptions(settings, overrides);
 
@@ -121,7 +138,17 @@ export async function explainBinaryCrossEntropy(extensionUri: vscode.Uri, text?:
     const documentName = typeof named === 'string' && named.trim() ? named : vscode.l10n.t('input');
     found = { source: text, parsed: parseSource(text, effective), origin: { documentName, documentUri: null } };
   } else if (editor) {
+    // A paused program and a loss call on the cursor's line: explain that call with the frame's values.
+    const live = await explainAtBreakpoint(extensionUri, editor, overrides);
+    if (live !== null) return live;
     found = findInEditor(editor, effective);
+    if (!found.parsed.ok && (found.parsed.error.code === 'no-arrays' || found.parsed.error.code === 'one-array') && editor.selection.isEmpty) {
+      const call = lossCallAtCursor(editor);
+      if (call !== null && !('problem' in call)) {
+        void vscode.window.showErrorMessage(notPausedMessage({ ok: false, reason: 'no-session' }));
+        return undefined;
+      }
+    }
   } else {
     void vscode.window.showErrorMessage(
       vscode.l10n.t('Open a file that holds the targets and predictions (or select them), then run "Explain Binary Cross Entropy" again.'),

@@ -48,15 +48,28 @@ function widen(lines: LineSource, span: LineSpan, window: LineSpan): LineSpan | 
   const canUp = span.startLine > window.startLine;
   const canDown = span.endLine < window.endLine;
   if (!canUp && !canDown) return null;
-  const up = canUp ? paragraphAt(lines, span.startLine - 1) : null;
-  const down = canDown ? paragraphAt(lines, span.endLine + 1) : null;
+  // From the nearest text in each direction: paragraphAt on a blank line may pick the paragraph
+  // on its other side, which is the span itself, and the loop would never end.
+  const up = canUp ? paragraphAt(lines, nearestText(lines, span.startLine - 1, -1, window.startLine)) : null;
+  const down = canDown ? paragraphAt(lines, nearestText(lines, span.endLine + 1, 1, window.endLine)) : null;
   const upCost = up ? span.startLine - up.startLine : Infinity;
   const downCost = down ? down.endLine - span.endLine : Infinity;
   const grown =
     upCost <= downCost
       ? { startLine: Math.max(window.startLine, up!.startLine), endLine: span.endLine }
       : { startLine: span.startLine, endLine: Math.min(window.endLine, down!.endLine) };
+  // Every step reads at least one more line, so the search ends within the window.
+  if (grown.startLine >= span.startLine && grown.endLine <= span.endLine) {
+    return canUp ? { startLine: span.startLine - 1, endLine: span.endLine } : { startLine: span.startLine, endLine: span.endLine + 1 };
+  }
   return grown;
+}
+
+/** The first line from `from` towards `limit` (by `step`) that holds text, or `limit` if none does. */
+function nearestText(lines: LineSource, from: number, step: 1 | -1, limit: number): number {
+  let line = from;
+  while (line !== limit && isBlank(lines.lineText(line))) line += step;
+  return line;
 }
 
 /** The window of at most `maxLines` lines centred on `line`, shifted to stay inside the document. */

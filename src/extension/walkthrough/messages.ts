@@ -3,6 +3,7 @@
 // this module is where the names live: the script uses exactly these strings (a test checks),
 // and everything arriving from the webview is validated here before it is acted on.
 import type { InputKindOption, LogBase, Preset, Reduction } from '../../core/types';
+import { parseLivePanelData, type LivePanelData } from '../debugger/liveData';
 
 /** The panel's exports; each is a command in the panel's title bar, its context menu and the palette. */
 export const PANEL_ACTIONS = ['copyLatex', 'copyMarkdown', 'saveMarkdown', 'saveHtml', 'openMarkdownPreview'] as const;
@@ -97,6 +98,8 @@ export interface PanelState {
   readonly documentUri: string | null;
   readonly overrides: ExplainOverrides;
   readonly renderedLabels: number;
+  /** Set when the arrays were read from a paused program (see debugger/liveData.ts). */
+  readonly live?: LivePanelData;
 }
 
 const OVERRIDE_VALUES: { readonly [K in keyof ExplainOverrides]-?: readonly unknown[] | 'integer' } = {
@@ -129,5 +132,6 @@ export function parsePanelState(raw: unknown): PanelState | undefined {
   if (typeof source !== 'string' || typeof documentName !== 'string') return undefined;
   if (documentUri !== null && typeof documentUri !== 'string') return undefined;
   if (typeof renderedLabels !== 'number' || !Number.isInteger(renderedLabels) || renderedLabels < 1) return undefined;
-  return { version: 1, source, documentName, documentUri, overrides: parseOverrides(raw.overrides), renderedLabels };
+  const live = parseLivePanelData(raw.live);
+  return { version: 1, source, documentName, documentUri, overrides: parseOverrides(raw.overrides), renderedLabels, ...(live ? { live } : {}) };
 }

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { inputError } from '../../core/errors';
 import type { Result, Walkthrough } from '../../core/types';
 import { softmaxCrossEntropyLoss } from '../../core/losses';
-import { CommandId, PANEL_OPEN_CONTEXT_KEY, WALKTHROUGH_VIEW_TYPE } from '../commands';
+import { CommandId, PANEL_LIVE_CONTEXT_KEY, PANEL_OPEN_CONTEXT_KEY, WALKTHROUGH_VIEW_TYPE } from '../commands';
 import { runExport, type ExportSubject } from '../exports/walkthroughExports';
 import { progressOf, recordProgress } from '../learn/progress';
 import { guarded, runGuarded } from '../log';
@@ -16,6 +16,7 @@ import { effectiveOptions, explainSource, type Extent } from './explain';
 import { renderPanelErrorPage, renderPanelPage, type PageResources } from './html';
 import { parsePanelState, parseWebviewMessage, type ExtensionMessage, type PanelAction, type PanelState } from './messages';
 import type { WalkthroughOrigin } from './origin';
+import type { LiveRequest } from '../debugger/liveData';
 
 /** Larger texts are not written into the webview's saved state (the panel then does not survive a reload). */
 const MAX_PERSISTED_SOURCE_CHARS = 2_000_000;
@@ -129,6 +130,7 @@ export class WalkthroughPanel implements vscode.Disposable {
   ) {
     WalkthroughPanel.current = this;
     void vscode.commands.executeCommand('setContext', PANEL_OPEN_CONTEXT_KEY, true);
+    void vscode.commands.executeCommand('setContext', PANEL_LIVE_CONTEXT_KEY, state.live !== undefined);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage(guarded(vscode.l10n.t('Walkthrough panel'), (raw: unknown) => this.onMessage(raw))),
@@ -137,6 +139,11 @@ export class WalkthroughPanel implements vscode.Disposable {
 
   get origin(): WalkthroughOrigin {
     return { documentName: this.state.documentName, documentUri: this.state.documentUri ? vscode.Uri.parse(this.state.documentUri) : null };
+  }
+
+  /** How to read the panel's values again at another stop, when they came from a paused program. */
+  get liveRequest(): LiveRequest | undefined {
+    return this.state.live?.request;
   }
 
   /** Whether the panel already explains `source` from the document `documentUri`. */
@@ -156,6 +163,7 @@ export class WalkthroughPanel implements vscode.Disposable {
   /** Shows new text (a new run of the command). */
   update(state: PanelState, computed?: Walkthrough): Promise<Result<Walkthrough>> {
     this.state = state;
+    void vscode.commands.executeCommand('setContext', PANEL_LIVE_CONTEXT_KEY, state.live !== undefined);
     return this.render(computed);
   }
 
@@ -230,7 +238,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     const settings = readSettings(this.origin.documentUri ?? undefined);
     const result: Result<Walkthrough> = computed
       ? { ok: true, value: computed }
-      : explainSource(state.source, effectiveOptions(settings, state.overrides), panelExtent(state));
+      : explainSource(state.source, effectiveOptions(settings, state.overrides), panelExtent(state), state.live);
     const title = panelTitle(state.documentName);
     const resources = resourcesFor(this.panel.webview, this.extensionUri);
     const persisted = state.source.length <= MAX_PERSISTED_SOURCE_CHARS ? state : null;
@@ -362,6 +370,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     if (WalkthroughPanel.current === this) {
       WalkthroughPanel.current = undefined;
       void vscode.commands.executeCommand('setContext', PANEL_OPEN_CONTEXT_KEY, false);
+      void vscode.commands.executeCommand('setContext', PANEL_LIVE_CONTEXT_KEY, false);
     }
     this.panel.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();

@@ -56,6 +56,21 @@ describe('locating the arrays around the cursor', () => {
     assert.deepEqual(found.span, { startLine: 4, endLine: 5 });
   });
 
+  it('ends when no paragraph holds the arrays, with blank lines between the paragraphs and at the end', () => {
+    // Once hung the extension host: widening from a paragraph picked, across a blank line, the
+    // same paragraph again.
+    for (const text of ['criterion = nn.BCELoss()\n\nloss = criterion(outputs, labels)\n', 'a = 1\n\n\nb = 2\n\n', '\n\nx = 1\n\n']) {
+      const lines = text.split('\n');
+      for (let cursor = 0; cursor < lines.length; cursor++) {
+        const tried: LineSpan[] = [];
+        const found = locateAroundCursor(source(text), cursor, standIn(text, tried));
+        assert.equal(found.result.ok, false);
+        assert.ok(tried.length <= lines.length, `${tried.length} spans tried for ${lines.length} lines`);
+        assert.deepEqual(found.span, { startLine: 0, endLine: lines.length - 1 }, 'the whole (small) document was read before giving up');
+      }
+    }
+  });
+
   it('never reads beyond the window around the cursor', () => {
     // targets on line 0, predictions on line 400: too far apart for a 200-line window.
     const lines = ['targets = [1]', ...Array.from({ length: 399 }, (_, i) => (i % 2 ? '' : `x${i} = 0`)), 'predictions = [0.5]'];
