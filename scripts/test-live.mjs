@@ -114,7 +114,7 @@ async function runCase(page, liveCase, workspace, resultsDir, screenshot) {
       const text = await panelText(frame);
       const said = /your program\W{0,4}\s*(-?[\d.]+(?:e[-+]?\d+)?)/i.exec(text);
       if (!said) {
-        const notes = await frame.$$eval('.lw-notes li', (els) => els.slice(0, 4).map((el) => el.textContent ?? ''));
+        const notes = await frame.$$eval('.lw-notes li', (els) => els.slice(0, 8).map((el) => el.textContent ?? ''));
         throw new Error(`the panel has no 'your program: <loss>'; its first notes: ${notes.join(' | ') || '(none)'}`);
       }
       const diff = Math.abs(Number(said[1]) - Number(program.loss));

@@ -136,10 +136,16 @@ export async function explainAtBreakpoint(extensionUri: vscode.Uri, editor: vsco
   return runLive(extensionUri, job, frame, 'interactive');
 }
 
+/**
+ * Whether a stack frame's source is the document. Adapters give a file path, but a remote host
+ * (code-server, Remote SSH) hands the extension a URI string instead
+ * (`vscode-remote://host/…/train.py`): its path is what compares.
+ */
 function samePath(framePath: string | null, uri: vscode.Uri | null): boolean {
   if (framePath === null || uri === null) return false;
+  const path = /^[a-z][\w+.-]+:\/\//i.test(framePath) ? vscode.Uri.parse(framePath).path : framePath;
   const normal = (p: string) => p.replace(/\\/g, '/').toLowerCase();
-  return normal(framePath) === normal(uri.fsPath) || normal(framePath) === normal(uri.path);
+  return normal(path) === normal(uri.fsPath) || normal(path) === normal(uri.path);
 }
 
 /** Reads the job's values in `frame` and shows the walkthrough. */
