@@ -17,3 +17,4 @@ export {
 } from './live';
 export type { CodeLanguage } from './code';
 export { readableOutputText } from './outputs';
+export { framePath, sameSourceFile } from './place';

@@ -9,6 +9,7 @@ import {
   planReads,
   provenanceNotes,
   recogniseLossCall,
+  sameSourceFile,
   type CodeLanguage,
   type LiveRead,
   type LossCall,
@@ -136,18 +137,9 @@ export async function explainAtBreakpoint(extensionUri: vscode.Uri, editor: vsco
   return runLive(extensionUri, job, frame, 'interactive');
 }
 
-/**
- * Whether a stack frame's source is the document. Adapters give a file path, but a remote host
- * (code-server, Remote SSH) hands the extension a URI string instead
- * (`vscode-remote://host/…/train.py`): its path is what compares.
- */
-function samePath(framePath: string | null, uri: vscode.Uri | null): boolean {
-  if (framePath === null || uri === null) return false;
-  const path = /^[a-z][\w+.-]+:\/\//i.test(framePath) ? vscode.Uri.parse(framePath).path : framePath;
-  const normal = (p: string) => p.replace(/\\/g, '/').toLowerCase();
-  return normal(path) === normal(uri.fsPath) || normal(path) === normal(uri.path);
+function samePath(source: string | null, uri: vscode.Uri | null): boolean {
+  return source !== null && uri !== null && sameSourceFile(source, [uri.fsPath, uri.path]);
 }
-
 /** Reads the job's values in `frame` and shows the walkthrough. */
 export async function runLive(
   extensionUri: vscode.Uri,
