@@ -435,6 +435,10 @@ async function main(): Promise<void> {
   printTable(['in the web workbench', 'ours', 'baseline', 'baseline is', 'ratio', 'goal', ''], workbenchRows(workbench.rows));
   writeFileSync(join('bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, figures, sizes, growth, hover, workbench }, null, 2) + '\n');
   console.log('\nwritten: bench/results.json');
+  // At a breakpoint, in code-server with Debian's debugpy: its own process, its own table (and
+  // a line saying why it skipped, where the Python packages are missing).
+  console.log('\nat a breakpoint (scripts/bench-live.mjs):');
+  spawnSync(process.execPath, [join('scripts', 'bench-live.mjs')], { stdio: 'inherit' });
 }
 
 main().catch((err: unknown) => {

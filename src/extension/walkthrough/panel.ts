@@ -27,11 +27,17 @@ const MAX_PERSISTED_SOURCE_CHARS = 2_000_000;
  */
 export const MAX_PANEL_TABLE_ROWS = 5_000;
 /**
- * Cards typeset before the page is first written: at least one, and more while this lasts (a
- * warm run has every card's equations cached and writes the whole page at once). The rest follow
- * by message, so the summary, the table and the first card show without waiting for all of them.
+ * Cards typeset before the page is first written: at least one, and more while this lasts and
+ * their HTML stays within FIRST_PAGE_CARD_CHARS. The rest follow by message, so the summary, the
+ * table and the first cards show without waiting for all of them.
  */
 const FIRST_PAGE_BUDGET_MS = 30;
+/**
+ * A warm run (every equation cached) once wrote all 50 cards into the first page: 3.2 MB with a
+ * 10,000-number table, which code-server's webview took 2.6 s to paint, against 0.8 s for the
+ * same page with a few cards (scripts/bench-live.mjs). Cards are about 45 KB each.
+ */
+const FIRST_PAGE_CARD_CHARS = 200_000;
 /** Typesetting between two batches of cards sent to the page (and two yields to the host). */
 const CARD_BATCH_MS = 25;
 
@@ -260,8 +266,9 @@ export class WalkthroughPanel implements vscode.Disposable {
     // sent to the page in batches.
     const derivations = walkthrough.derivations;
     let inPage = 0;
-    while (inPage < derivations.length && (inPage === 0 || performance.now() - started < FIRST_PAGE_BUDGET_MS)) {
-      renderDerivationCards([derivations[inPage]!], math); // fills the renderer's cache
+    let cardChars = 0;
+    while (inPage < derivations.length && (inPage === 0 || (performance.now() - started < FIRST_PAGE_BUDGET_MS && cardChars < FIRST_PAGE_CARD_CHARS))) {
+      cardChars += renderDerivationCards([derivations[inPage]!], math).length; // also fills the renderer's cache
       inPage++;
     }
     const fragment = renderHtmlFragment({ ...walkthrough, derivations: derivations.slice(0, inPage) }, math, { swapButton: true });

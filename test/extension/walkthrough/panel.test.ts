@@ -157,6 +157,24 @@ describe('walkthrough panel after a window reload', () => {
     assert.match(html, /id="lw-state"/, 'the state is written again, for the next reload');
   });
 
+  it('keeps a warm page small: the cards past the first few follow by message, even with every equation cached', async () => {
+    const n = 50;
+    const targets = Array.from({ length: n }, (_, i) => i % 2);
+    const predictions = Array.from({ length: n }, (_, i) => ((i * 37) % 97) / 100 + 0.005);
+    const state = { version: 1, source: `targets = [${targets.join(', ')}]\npredictions = [${predictions.join(', ')}]`, documentName: 'warm.py', documentUri: null, overrides: {}, renderedLabels: n };
+    const first = createPanel();
+    await WalkthroughPanel.revive(first, extensionUri(), state);
+    first.dispose();
+    // The same equations again: all of them typeset within the time budget from the cache.
+    const panel = createPanel();
+    await WalkthroughPanel.revive(panel, extensionUri(), state);
+    const html = panel.webview.html;
+    const inPage = html.match(/class="lw-card"/g)?.length ?? 0;
+    const pending = Number(/data-lw-pending-cards="(\d+)"/.exec(html)?.[1]);
+    assert.equal(inPage + pending, n);
+    assert.ok(inPage >= 1 && inPage < 10, `${inPage} cards in the first page`);
+  });
+
   it('says so when nothing was kept to rebuild from', async () => {
     const panel = createPanel();
     await WalkthroughPanel.revive(panel, extensionUri(), undefined);
