@@ -2,10 +2,13 @@
 // exports (copy, save, preview) never branch on which loss the walkthrough is. Each writer is
 // imported on use: the HTML page needs MathJax, which must never load at activation.
 import * as vscode from 'vscode';
+import type { LossId } from '../../core/losses';
 import type { SoftmaxWalkthrough } from '../../core/softmax/walkthrough';
 import type { Walkthrough } from '../../core/types';
 
 export interface ExportDocument {
+  /** Which loss it explains: it names the saved files (`article.bce.md`, `batch.softmax-ce.html`). */
+  readonly loss: LossId;
   /** The saved HTML page's title (and heading) for a walkthrough of `documentName`. */
   pageTitle(documentName: string): string;
   markdown(): Promise<string>;
@@ -25,6 +28,7 @@ function pageLanguage(): string {
  */
 export function bceExportDocument(walkthrough: Walkthrough): ExportDocument {
   return {
+    loss: 'bce',
     pageTitle: (documentName) => vscode.l10n.t('Binary cross entropy: {0}', documentName),
     async markdown() {
       const { renderMarkdown } = await import('../../render');
@@ -48,6 +52,7 @@ export function bceExportDocument(walkthrough: Walkthrough): ExportDocument {
 export function softmaxExportDocument(walkthrough: SoftmaxWalkthrough): ExportDocument {
   const doc = walkthrough.document;
   return {
+    loss: 'softmax-ce',
     pageTitle: (documentName) => vscode.l10n.t('Softmax cross entropy: {0}', documentName),
     async markdown() {
       const { renderDocumentMarkdown } = await import('../../render/document');

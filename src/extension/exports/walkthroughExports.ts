@@ -28,7 +28,7 @@ export async function copyMarkdown(subject: ExportSubject): Promise<string> {
 }
 
 async function pickSaveUri(subject: ExportSubject, extension: string, filterName: string): Promise<vscode.Uri | undefined> {
-  const fileName = `${exportBaseName(subject.origin.documentName)}.${extension}`;
+  const fileName = `${exportBaseName(subject.origin.documentName, subject.document.loss)}.${extension}`;
   const folder = defaultSaveFolder(subject.origin);
   return vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,

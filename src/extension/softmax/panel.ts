@@ -16,7 +16,6 @@ import { runGuarded } from '../log';
 import { readSettings } from '../settings';
 import { contentSecurityPolicy, createNonce, renderPanelErrorPage } from '../walkthrough/html';
 import type { PanelAction } from '../walkthrough/messages';
-import type { WalkthroughOrigin } from '../walkthrough/origin';
 import { bceSourceFor } from '../../core/softmax/fit';
 import { buildSoftmax } from './build';
 
@@ -87,15 +86,6 @@ export class SoftmaxPanel {
     await target.render();
     if (reused && !target.disposed) target.panel.reveal(undefined, true);
     return { reused };
-  }
-
-  get origin(): WalkthroughOrigin | undefined {
-    return this.shown ? { documentName: this.shown.documentName, documentUri: this.shown.documentUri } : undefined;
-  }
-
-  /** The walkthrough on screen; null before the first and while the settings give an error. */
-  get walkthrough(): SoftmaxWalkthrough | null {
-    return this.shown?.walkthrough ?? null;
   }
 
   /**

@@ -123,6 +123,28 @@ describe('exports of the softmax panel', () => {
     );
   });
 
+  it("proposes a file name beside the document, named for softmax CE, in the save dialog", async () => {
+    const file = workspaceUri('softmax-batch.py');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(TEXT));
+    const window = vscode.window as { showSaveDialog: unknown };
+    const original = window.showSaveDialog;
+    const proposed: (string | undefined)[] = [];
+    try {
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file), { viewColumn: vscode.ViewColumn.One });
+      editor.selection = new vscode.Selection(0, 0, editor.document.lineCount, 0);
+      const r = await vscode.commands.executeCommand<{ loss: number } | undefined>(CommandId.explainSoftmaxCrossEntropy);
+      assert.ok(r);
+      // The person cancels the dialog: nothing is written.
+      window.showSaveDialog = (options?: vscode.SaveDialogOptions) => (proposed.push(options?.defaultUri?.toString()), Promise.resolve(undefined));
+      await vscode.commands.executeCommand(CommandId.saveMarkdown);
+      await vscode.commands.executeCommand(CommandId.saveHtml);
+    } finally {
+      window.showSaveDialog = original;
+      await vscode.workspace.fs.delete(file);
+    }
+    assert.deepEqual(proposed, [workspaceUri('softmax-batch.softmax-ce.md').toString(), workspaceUri('softmax-batch.softmax-ce.html').toString()]);
+  });
+
   it('caps what it writes as the panel does, and says what it left out', async function () {
     this.timeout(120_000);
     // Every sample has equal logits: each loss, and the mean, is ln 3 = 1.09861.
