@@ -197,4 +197,28 @@ describe('exports of the softmax panel', () => {
     });
     await eventually(async () => ((await clipboardAfter(CommandId.copyMarkdown)).includes(ANSWER) ? true : undefined));
   });
+
+  it('a setting the input cannot take leaves nothing to export, until it is put back', async () => {
+    // PyTorch skips target −100 (ignore_index); the mean is sample 0's loss, 0.417030 (torch_idx_none). Keras has no ignore_index.
+    await explainSoftmax('y = [0, -100]\nlogits = [[2.0, 1.0, 0.1], [0.5, 2.5, -1.0]]\n', 'ignored');
+    const before = await clipboardAfter(CommandId.copyMarkdown);
+    assert.ok(before.includes('Softmax cross entropy (mean) = 0.417030'), 'under PyTorch');
+    const window = vscode.window as { showWarningMessage: unknown };
+    const original = window.showWarningMessage;
+    const warnings: string[] = [];
+    window.showWarningMessage = (message: string) => (warnings.push(message), Promise.resolve(undefined));
+    try {
+      await withSetting('preset', 'keras', async () => {
+        await eventually(async () => {
+          warnings.length = 0;
+          const copied = await clipboardAfter(CommandId.copyMarkdown);
+          return warnings.length === 1 && copied === '' ? true : undefined;
+        });
+        assert.deepEqual(warnings, ['The panel shows no walkthrough to export.']);
+      });
+    } finally {
+      window.showWarningMessage = original;
+    }
+    await eventually(async () => ((await clipboardAfter(CommandId.copyMarkdown)) === before ? true : undefined));
+  });
 });
