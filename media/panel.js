@@ -82,13 +82,9 @@
       vscode.postMessage({ type: 'explainAsSoftmax' });
       return;
     }
-    // The softmax panel's own buttons (SOFTMAX_PANEL_MESSAGE_TYPES in src/extension/softmax/panel.ts).
+    // The softmax panel's own button (SOFTMAX_PANEL_MESSAGE_TYPES in src/extension/softmax/panel.ts).
     if (offer === 'explainAsBce') {
       vscode.postMessage({ type: 'explainAsBce' });
-      return;
-    }
-    if (offer === 'copyMarkdown') {
-      vscode.postMessage({ type: 'copyMarkdown' });
       return;
     }
     if (target.getAttribute('data-message') === 'renderMore') {

@@ -18,6 +18,7 @@ import { getStartedWalkthrough, heatmapCells, htmlExport, markdownPreviewExport,
 import { hoverOverTheExample } from './e2e-hover.mjs';
 import { hostileLabelsShowAsText, writeHostileExample } from './e2e-hostile.mjs';
 import { swapButtonSwaps, writeSwappedExample } from './e2e-swap.mjs';
+import { softmaxPanelExports, writeSoftmaxExample } from './e2e-softmax.mjs';
 
 const TIMEOUT_MS = Number(process.env.LW_E2E_TIMEOUT_MS) || 5 * 60_000;
 const RESULTS_DIR = join(REPO_ROOT, 'test-results');
@@ -93,6 +94,7 @@ async function main() {
   cpSync(join(REPO_ROOT, 'examples'), workspace, { recursive: true });
   writeHostileExample(workspace);
   writeSwappedExample(workspace);
+  writeSoftmaxExample(workspace);
 
   const server = await startWorkbenchServer({ port: await findFreePort(), folderPath: workspace, extensionDevelopmentPath });
   checks.addCleanup(() => server.close());
@@ -153,6 +155,7 @@ async function main() {
   readmeImage('hover-light.png', 'hover.png');
   await hostileLabelsShowAsText(checks, page);
   await swapButtonSwaps(checks, page);
+  await softmaxPanelExports(checks, page);
 
   clearTimeout(timer);
   await finish();

@@ -77,3 +77,27 @@ test('LaTeX: a whole document; compiles with pdflatex where it is installed', (t
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the page: headings go down one level at a time, every table has a caption and scoped headers, every equation a text alternative', async () => {
+  const math = await getMathRenderer();
+  // Class indices against logits: the which-loss section with its table, and backprop under every card.
+  const page = renderDocumentHtmlPage(walk(TEXT).document, math, { title: 'Softmax' });
+  const levels = [...page.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
+  assert.equal(levels[0], 1);
+  for (let i = 1; i < levels.length; i++) assert.ok((levels[i] ?? 0) <= (levels[i - 1] ?? 0) + 1, `h${levels[i - 1]} then h${levels[i]}`);
+  assert.ok(levels.includes(4), 'backprop headings are under their cards');
+  const tables = page.split('<table').slice(1);
+  assert.equal(tables.length, 2, 'the inputs and the comparison');
+  for (const t of tables) assert.match(t, /^[^>]*><caption>[^<]+<\/caption>/);
+  const ths = [...page.matchAll(/<th[\s>][^>]*>?/g)].map((m) => m[0]);
+  assert.ok(ths.length > 10);
+  for (const th of ths) assert.match(th, /scope="(col|row)"/, th);
+  const labels = [...page.matchAll(/<svg aria-label="([^"]*)"/g)].map((m) => m[1] ?? '');
+  assert.ok(labels.length > 3 * 5, `${labels.length} equations with a text alternative`);
+  for (const l of labels) {
+    assert.doesNotMatch(l, /\\(frac|mathrm|ln|left|operatorname)/, l);
+    assert.ok(l.length > 10, l);
+  }
+  // Every section is named by its heading.
+  for (const m of page.matchAll(/<section [^>]*>/g)) assert.match(m[0], /aria-labelledby="[^"]+"/, m[0]);
+});

@@ -1,14 +1,15 @@
 // Where a saved walkthrough goes by default, and what it is called.
 import * as vscode from 'vscode';
+import type { LossId } from '../../core/losses';
 import type { WalkthroughOrigin } from '../walkthrough/origin';
 
-/** `article.py` → `article.bce`: the walkthrough's file name without extension. */
-export function exportBaseName(documentName: string): string {
+/** `article.py` → `article.bce` (`article.softmax-ce` for softmax CE): the walkthrough's file name without extension. */
+export function exportBaseName(documentName: string, loss: LossId = 'bce'): string {
   const dot = documentName.lastIndexOf('.');
   const stem = dot > 0 ? documentName.slice(0, dot) : documentName;
   // Only characters that every file system accepts; the name is a suggestion the user can edit.
   const safe = stem.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '');
-  return `${safe || 'walkthrough'}.bce`;
+  return `${safe || 'walkthrough'}.${loss}`;
 }
 
 /** The folder a save dialog should open in: the document's own folder if it can be written to. */

@@ -1,37 +1,34 @@
-// Copy and save a walkthrough. Files are written through `workspace.fs` and the clipboard
-// through `env.clipboard`, so both work on the web. The renderers are imported on use: the
-// HTML page needs MathJax, which must never load at activation.
+// Copy and save a walkthrough of any loss (its ExportDocument writes it). Files are written
+// through `workspace.fs` and the clipboard through `env.clipboard`, so both work on the web.
 import * as vscode from 'vscode';
-import type { Walkthrough } from '../../core/types';
 import { ProgressKey, recordProgress } from '../learn/progress';
 import type { PanelAction } from '../walkthrough/messages';
 import type { WalkthroughOrigin } from '../walkthrough/origin';
+import type { ExportDocument } from './exportDocument';
 import { defaultSaveFolder, exportBaseName } from './saveLocation';
 
 export interface ExportSubject {
-  readonly walkthrough: Walkthrough;
+  readonly document: ExportDocument;
   readonly origin: WalkthroughOrigin;
   readonly extensionUri: vscode.Uri;
 }
 
 export async function copyLatex(subject: ExportSubject): Promise<string> {
-  const { renderLatex } = await import('../../render');
-  const text = renderLatex(subject.walkthrough);
+  const text = await subject.document.latex();
   await vscode.env.clipboard.writeText(text);
   void vscode.window.showInformationMessage(vscode.l10n.t('The walkthrough is on the clipboard as LaTeX.'));
   return text;
 }
 
 export async function copyMarkdown(subject: ExportSubject): Promise<string> {
-  const { renderMarkdown } = await import('../../render');
-  const text = renderMarkdown(subject.walkthrough);
+  const text = await subject.document.markdown();
   await vscode.env.clipboard.writeText(text);
   void vscode.window.showInformationMessage(vscode.l10n.t('The walkthrough is on the clipboard as Markdown.'));
   return text;
 }
 
 async function pickSaveUri(subject: ExportSubject, extension: string, filterName: string): Promise<vscode.Uri | undefined> {
-  const fileName = `${exportBaseName(subject.origin.documentName)}.${extension}`;
+  const fileName = `${exportBaseName(subject.origin.documentName, subject.document.loss)}.${extension}`;
   const folder = defaultSaveFolder(subject.origin);
   return vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,
@@ -54,8 +51,7 @@ async function writeText(uri: vscode.Uri, text: string): Promise<void> {
 export async function saveMarkdown(subject: ExportSubject, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const uri = target ?? (await pickSaveUri(subject, 'md', vscode.l10n.t('Markdown')));
   if (!uri) return undefined;
-  const { renderMarkdown } = await import('../../render');
-  await writeText(uri, renderMarkdown(subject.walkthrough));
+  await writeText(uri, await subject.document.markdown());
   return uri;
 }
 
@@ -63,12 +59,10 @@ export async function saveMarkdown(subject: ExportSubject, target?: vscode.Uri):
 export async function saveHtml(subject: ExportSubject, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const uri = target ?? (await pickSaveUri(subject, 'html', vscode.l10n.t('HTML')));
   if (!uri) return undefined;
-  const { getMathRenderer, renderHtmlPage } = await import('../../render');
   const cssBytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(subject.extensionUri, 'media', 'walkthrough.css'));
   const css = new TextDecoder().decode(cssBytes);
-  const math = await getMathRenderer();
-  const title = vscode.l10n.t('Binary cross entropy: {0}', subject.origin.documentName);
-  await writeText(uri, renderHtmlPage(subject.walkthrough, math, { title, css }));
+  const title = subject.document.pageTitle(subject.origin.documentName);
+  await writeText(uri, await subject.document.htmlPage(title, css));
   return uri;
 }
 
@@ -77,8 +71,7 @@ export async function saveHtml(subject: ExportSubject, target?: vscode.Uri): Pro
  * preview (which renders its math): a look at the handout before saving it anywhere.
  */
 export async function openMarkdownPreview(subject: ExportSubject): Promise<vscode.TextDocument> {
-  const { renderMarkdown } = await import('../../render');
-  const document = await vscode.workspace.openTextDocument({ content: renderMarkdown(subject.walkthrough), language: 'markdown' });
+  const document = await vscode.workspace.openTextDocument({ content: await subject.document.markdown(), language: 'markdown' });
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   await vscode.commands.executeCommand('markdown.showPreview', document.uri);
   return document;

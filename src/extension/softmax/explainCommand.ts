@@ -11,6 +11,7 @@ import { yieldToHost } from '../schedule';
 import { readSettings } from '../settings';
 import { locateAroundCursor, type LineSpan } from '../walkthrough/locateInput';
 import { displayName } from '../walkthrough/origin';
+import { buildSoftmax } from './build';
 import { SoftmaxPanel } from './panel';
 
 export interface SoftmaxExplainResult {
@@ -29,6 +30,8 @@ interface Found {
   readonly source: string;
   readonly parsed: Result<SoftmaxInput>;
   readonly documentName: string;
+  /** The document the text was read from (its settings apply, saved files go beside it); null for text passed in. */
+  readonly documentUri: vscode.Uri | null;
   readonly locate?: (range: TextRange) => { editor: vscode.TextEditor; range: vscode.Range };
 }
 
@@ -41,16 +44,16 @@ function findInEditor(editor: vscode.TextEditor): Found {
   const selection = editor.selection;
   if (!selection.isEmpty) {
     const source = document.getText(selection);
-    return { source, parsed: parse(source), documentName, locate: mapFrom(document.offsetAt(selection.start)) };
+    return { source, parsed: parse(source), documentName, documentUri: document.uri, locate: mapFrom(document.offsetAt(selection.start)) };
   }
   if (document.uri.scheme === 'vscode-notebook-cell') {
     const source = document.getText();
-    return { source, parsed: parse(source), documentName, locate: mapFrom(0) };
+    return { source, parsed: parse(source), documentName, documentUri: document.uri, locate: mapFrom(0) };
   }
   const spanRange = (span: LineSpan) => new vscode.Range(span.startLine, 0, span.endLine, document.lineAt(span.endLine).text.length);
   const found = locateAroundCursor({ lineCount: document.lineCount, lineText: (line) => document.lineAt(line).text }, selection.active.line, (span) => parse(document.getText(spanRange(span))));
   const range = spanRange(found.span);
-  return { source: document.getText(range), parsed: found.result, documentName, locate: mapFrom(document.offsetAt(range.start)) };
+  return { source: document.getText(range), parsed: found.result, documentName, documentUri: document.uri, locate: mapFrom(document.offsetAt(range.start)) };
 }
 
 function reportError(error: InputError, found: Found | undefined): void {
@@ -70,11 +73,6 @@ function reportError(error: InputError, found: Found | undefined): void {
   });
 }
 
-/** The preset setting, read for softmax CE: BCE's 'pytorch-logits' is PyTorch's CrossEntropyLoss too. */
-function presetFrom(setting: string): string {
-  return setting === 'pytorch-logits' ? 'pytorch' : setting;
-}
-
 /** The command. `text` (optional) is explained instead of the editor's content; `options.documentName` names it. */
 export async function explainSoftmaxCrossEntropy(extensionUri: vscode.Uri, text?: unknown, options?: unknown): Promise<SoftmaxExplainResult | undefined> {
   const visible = vscode.window.visibleTextEditors;
@@ -83,7 +81,7 @@ export async function explainSoftmaxCrossEntropy(extensionUri: vscode.Uri, text?
   let found: Found;
   if (typeof text === 'string') {
     const named = (options as { documentName?: unknown } | undefined)?.documentName;
-    found = { source: text, parsed: parse(text), documentName: typeof named === 'string' && named.trim() ? named : vscode.l10n.t('input') };
+    found = { source: text, parsed: parse(text), documentName: typeof named === 'string' && named.trim() ? named : vscode.l10n.t('input'), documentUri: null };
   } else if (editor) {
     found = findInEditor(editor);
   } else {
@@ -95,17 +93,13 @@ export async function explainSoftmaxCrossEntropy(extensionUri: vscode.Uri, text?
     return undefined;
   }
   await yieldToHost();
-  const built: Result<SoftmaxWalkthrough> = softmaxCrossEntropyLoss.walkthrough(
-    found.parsed.value,
-    { preset: presetFrom(settings.preset), reduction: settings.reduction, logBase: settings.logBase },
-    { precision: settings.precision, maxDerivations: settings.maxRenderedLabels },
-  );
+  const built: Result<SoftmaxWalkthrough> = buildSoftmax(found.parsed.value, settings);
   if (!built.ok) {
     reportError(built.error, found);
     return undefined;
   }
   const w = built.value;
-  await SoftmaxPanel.show(extensionUri, w, found.documentName);
+  await SoftmaxPanel.show(extensionUri, { input: found.parsed.value, walkthrough: w, documentName: found.documentName, documentUri: found.documentUri });
   return {
     loss: w.result.loss,
     sampleLosses: Array.from(w.result.sampleLosses),

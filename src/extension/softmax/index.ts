@@ -1,7 +1,9 @@
-// The softmax cross entropy feature: its command and its panel.
+// The softmax cross entropy feature: its command, its panel, and the settings listener that keeps
+// the panel current. Its exports are the title bar's, registered with BCE's (they act on either panel).
 import * as vscode from 'vscode';
 import { CommandId } from '../commands';
-import { guarded } from '../log';
+import { guarded, runGuarded } from '../log';
+import { onDidChangeSettings } from '../settings';
 import { explainSoftmaxCrossEntropy } from './explainCommand';
 import { SoftmaxPanel } from './panel';
 
@@ -12,6 +14,7 @@ export function registerSoftmax(context: vscode.ExtensionContext): void {
       CommandId.explainSoftmaxCrossEntropy,
       guarded(vscode.l10n.t('Explain Softmax Cross Entropy'), (text?: unknown, options?: unknown) => explainSoftmaxCrossEntropy(extensionUri, text, options)),
     ),
+    onDidChangeSettings(() => runGuarded(vscode.l10n.t('Refreshing the walkthrough'), () => SoftmaxPanel.active?.refresh())),
     { dispose: () => SoftmaxPanel.active?.dispose() },
   );
 }

@@ -2,6 +2,7 @@
 // restores the panel, and the settings and selection listeners that keep the panel current.
 import * as vscode from 'vscode';
 import { CommandId, PANEL_PAINTED_COMMAND } from '../commands';
+import { exportPanel } from '../exports/exportPanels';
 import { guarded, runGuarded } from '../log';
 import { onDidChangeSettings } from '../settings';
 import type { PanelAction } from './messages';
@@ -29,9 +30,10 @@ export function registerWalkthrough(context: vscode.ExtensionContext): void {
       // A URI argument names the file for the save commands; menus pass other objects, ignored,
       // and the title bar passes the panel's own URI (scheme webview-panel), which is no file.
       vscode.commands.registerCommand(id, guarded(action, async (target?: unknown) => {
-        const panel = WalkthroughPanel.active;
+        // BCE's panel or the softmax panel, whichever the title bar belongs to (or was last active).
+        const panel = exportPanel();
         if (!panel) {
-          void vscode.window.showInformationMessage(vscode.l10n.t('Run "Explain Binary Cross Entropy" first: there is no walkthrough open.'));
+          void vscode.window.showInformationMessage(vscode.l10n.t('Run "Explain Binary Cross Entropy" or "Explain Softmax Cross Entropy" first: there is no walkthrough open.'));
           return;
         }
         const file = target instanceof vscode.Uri && vscode.workspace.fs.isWritableFileSystem(target.scheme) === true ? target : undefined;

@@ -6,7 +6,9 @@ import * as vscode from 'vscode';
 import { inputError } from '../../core/errors';
 import type { Result, Walkthrough } from '../../core/types';
 import { softmaxCrossEntropyLoss } from '../../core/losses';
-import { CommandId, PANEL_LIVE_CONTEXT_KEY, PANEL_OPEN_CONTEXT_KEY, WALKTHROUGH_VIEW_TYPE } from '../commands';
+import { CommandId, PANEL_LIVE_CONTEXT_KEY, WALKTHROUGH_VIEW_TYPE } from '../commands';
+import { bceExportDocument } from '../exports/exportDocument';
+import { trackExportPanel, type ExportPanelTracking } from '../exports/exportPanels';
 import { runExport, type ExportSubject } from '../exports/walkthroughExports';
 import { progressOf, recordProgress } from '../learn/progress';
 import { guarded, runGuarded } from '../log';
@@ -122,6 +124,8 @@ export class WalkthroughPanel implements vscode.Disposable {
   }
 
   private readonly disposables: vscode.Disposable[] = [];
+  /** Makes this panel the title bar's and the palette's export target (with the softmax panel). */
+  private readonly exportTracking: ExportPanelTracking;
   private latest: Walkthrough | undefined;
   /** Renders can overlap (settings change, follow-selection, runs in quick succession); only the newest may write the page. */
   private generation = 0;
@@ -135,9 +139,10 @@ export class WalkthroughPanel implements vscode.Disposable {
     private state: PanelState,
   ) {
     WalkthroughPanel.current = this;
-    void vscode.commands.executeCommand('setContext', PANEL_OPEN_CONTEXT_KEY, true);
     void vscode.commands.executeCommand('setContext', PANEL_LIVE_CONTEXT_KEY, state.live !== undefined);
+    this.exportTracking = trackExportPanel(this, panel);
     this.disposables.push(
+      this.exportTracking,
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage(guarded(vscode.l10n.t('Walkthrough panel'), (raw: unknown) => this.onMessage(raw))),
     );
@@ -163,12 +168,13 @@ export class WalkthroughPanel implements vscode.Disposable {
   }
 
   get exportSubject(): ExportSubject | undefined {
-    return this.latest ? { walkthrough: this.latest, origin: this.origin, extensionUri: this.extensionUri } : undefined;
+    return this.latest ? { document: bceExportDocument(this.latest), origin: this.origin, extensionUri: this.extensionUri } : undefined;
   }
 
   /** Shows new text (a new run of the command). */
   update(state: PanelState, computed?: Walkthrough): Promise<Result<Walkthrough>> {
     this.state = state;
+    this.exportTracking.shown();
     void vscode.commands.executeCommand('setContext', PANEL_LIVE_CONTEXT_KEY, state.live !== undefined);
     return this.render(computed);
   }
@@ -376,7 +382,6 @@ export class WalkthroughPanel implements vscode.Disposable {
     for (const resolve of this.paintWaiters.splice(0)) resolve(undefined);
     if (WalkthroughPanel.current === this) {
       WalkthroughPanel.current = undefined;
-      void vscode.commands.executeCommand('setContext', PANEL_OPEN_CONTEXT_KEY, false);
       void vscode.commands.executeCommand('setContext', PANEL_LIVE_CONTEXT_KEY, false);
     }
     this.panel.dispose();

@@ -71,6 +71,8 @@ describe('webview messages', () => {
     const script = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'media', 'panel.js')));
     const posted = [...script.matchAll(/postMessage\(\{\s*type:\s*'(\w+)'/g)].map((m) => m[1]);
     assert.deepEqual([...new Set(posted)].sort(), [...WEBVIEW_MESSAGE_TYPES, ...SOFTMAX_PANEL_MESSAGE_TYPES].sort());
+    // The softmax panel's exports are the title bar's too: its page keeps only its BCE button.
+    assert.deepEqual([...SOFTMAX_PANEL_MESSAGE_TYPES], ['explainAsBce']);
     // The exports are title bar commands now: the page has no buttons for them.
     assert.doesNotMatch(script, /data-action/);
     // And it handles exactly the answers the extension sends.
