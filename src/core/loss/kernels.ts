@@ -345,6 +345,19 @@ export function elementLoss(rule: LossRule, y: number, x: number, pw: number, k:
   }
 }
 
+/**
+ * An element's loss times its weight, rounded as the dtype would be. The loop and the on-demand
+ * element detail both finish a loss with this and `inUnit`, so their numbers are the same bits.
+ */
+export function weighted(loss: number, weight: number, f32: boolean): number {
+  return f32 ? Math.fround(loss * Math.fround(weight)) : loss * weight;
+}
+
+/** A loss in nats in the chosen unit (`lnBase` = ln of the log base, 1 for nats). */
+export function inUnit(lossInNats: number, lnBase: number): number {
+  return lnBase === 1 ? lossInNats : lossInNats / lnBase;
+}
+
 const RULE_IDS: Readonly<Record<LossRule, number>> = {
   'clamped-log': 0,
   logits: 1,
@@ -358,8 +371,8 @@ const RULE_IDS: Readonly<Record<LossRule, number>> = {
 };
 
 export interface LoopOutput {
-  /** Weighted element losses in the chosen unit. */
-  readonly elementLosses: Float64Array;
+  /** Weighted element losses in the chosen unit; null unless the loop was asked to store them. */
+  readonly elementLosses: Float64Array | null;
   /** Mean over the last axis of each row, in nats (rounded as the dtype would be). */
   readonly rowMeans: Float64Array;
   /** Weighted sum of all element losses, in nats. */
@@ -378,8 +391,20 @@ export interface LoopOutput {
  * The hot loop: rows outside, columns inside, so per-row work (the row mean) costs nothing per
  * element. Every branch on the rule or the options goes the same way for every element, so the
  * CPU predicts it; the only data-dependent branch is the kernel's own on y.
+ *
+ * With `store` false nothing of the size of the input is allocated: the reduction needs only the
+ * sums. A fresh 8 MB array for a million losses cost more than the loop itself on the machine
+ * the bench runs on (first touch of new pages: 35-60 ms against about 20 ms of arithmetic), so
+ * computeLoss stores them only when they are read (see compute.ts).
  */
-export function runElements(targets: Float64Array, predictions: Float64Array, plan: LossPlan, dtype: DType, input: InputKind): LoopOutput {
+export function runElements(
+  targets: Float64Array,
+  predictions: Float64Array,
+  plan: LossPlan,
+  dtype: DType,
+  input: InputKind,
+  store: boolean,
+): LoopOutput {
   const { count, columns, rows, weight, posWeight, smoothing, lnBase } = plan;
   const lowest = input === 'probabilities' ? 0 : -Number.MAX_VALUE;
   const highest = input === 'probabilities' ? 1 : Number.MAX_VALUE;
@@ -387,7 +412,7 @@ export function runElements(targets: Float64Array, predictions: Float64Array, pl
   const k = kernelConstants(plan.rule, dtype);
   const s = new ElementScratch(false);
   const ruleId = RULE_IDS[plan.rule];
-  const out = new Float64Array(count);
+  const out = store ? new Float64Array(count) : null;
   const rowMeans = new Float64Array(rows);
   const weightFull = weight !== null && weight.length === count;
   const posWeightFull = posWeight !== null && posWeight.length === count;
@@ -395,6 +420,7 @@ export function runElements(targets: Float64Array, predictions: Float64Array, pl
 
   let total = 0;
   let safeguarded = 0;
+  let infinite = 0;
   let invalidAt = -1;
   let i = 0;
   rowLoop: for (let row = 0; row < rows; row++) {
@@ -443,20 +469,18 @@ export function runElements(targets: Float64Array, predictions: Float64Array, pl
         default:
           loss = unguardedLog(y, x, k, s);
       }
-      if (weight !== null) {
-        const w = weight[weightFull ? i : col] as number;
-        loss = f32 ? Math.fround(loss * Math.fround(w)) : loss * w;
-      }
+      if (weight !== null) loss = weighted(loss, weight[weightFull ? i : col] as number, f32);
       if (s.safeguard !== 0) safeguarded++;
+      if (loss === Infinity) infinite++;
       rowSum += loss;
-      out[i] = loss;
+      if (out !== null) out[i] = loss;
     }
     total += rowSum;
     rowMeans[row] = f32 ? Math.fround(Math.fround(rowSum) / columns) : rowSum / columns;
   }
-  // Rare cases get their own pass rather than a test on every element.
-  let infinite = 0;
-  if (total === Infinity) for (let j = 0; j < count; j++) if (out[j] === Infinity) infinite++;
-  if (lnBase !== 1) for (let j = 0; j < count; j++) out[j] = (out[j] as number) / lnBase;
-  return { elementLosses: out, rowMeans, total, safeguarded, infinite, invalidAt };
+  // The base change gets its own pass rather than a division on every element.
+  if (out !== null && lnBase !== 1) for (let j = 0; j < count; j++) out[j] = inUnit(out[j] as number, lnBase);
+  // Counted only when the total is infinite: a weight of 0 makes an infinite loss NaN, and then
+  // the notes must not call the loss infinite.
+  return { elementLosses: out, rowMeans, total, safeguarded, infinite: total === Infinity ? infinite : 0, invalidAt };
 }
