@@ -387,51 +387,66 @@ export interface LoopOutput {
   readonly invalidAt: number;
 }
 
-/**
- * The hot loop: rows outside, columns inside, so per-row work (the row mean) costs nothing per
- * element. Every branch on the rule or the options goes the same way for every element, so the
- * CPU predicts it; the only data-dependent branch is the kernel's own on y.
- *
- * With `store` false nothing of the size of the input is allocated: the reduction needs only the
- * sums. A fresh 8 MB array for a million losses cost more than the loop itself on the machine
- * the bench runs on (first touch of new pages: 35-60 ms against about 20 ms of arithmetic), so
- * computeLoss stores them only when they are read (see compute.ts).
- */
-export function runElements(
-  targets: Float64Array,
-  predictions: Float64Array,
-  plan: LossPlan,
-  dtype: DType,
-  input: InputKind,
-  store: boolean,
-): LoopOutput {
-  const { count, columns, rows, weight, posWeight, smoothing, lnBase } = plan;
-  const lowest = input === 'probabilities' ? 0 : -Number.MAX_VALUE;
-  const highest = input === 'probabilities' ? 1 : Number.MAX_VALUE;
-  const f32 = dtype === 'float32';
-  const k = kernelConstants(plan.rule, dtype);
-  const s = new ElementScratch(false);
-  const ruleId = RULE_IDS[plan.rule];
-  const out = store ? new Float64Array(count) : null;
-  const rowMeans = new Float64Array(rows);
-  const weightFull = weight !== null && weight.length === count;
-  const posWeightFull = posWeight !== null && posWeight.length === count;
-  const smooth = smoothingConstants(smoothing, f32);
+/** What every span of one pass reads: fixed before the first element. */
+interface PassSetting {
+  readonly targets: Float64Array;
+  readonly predictions: Float64Array;
+  readonly out: Float64Array | null;
+  readonly rowMeans: Float64Array;
+  readonly columns: number;
+  readonly lowest: number;
+  readonly highest: number;
+  readonly f32: boolean;
+  readonly smoothing: number;
+  readonly smooth: SmoothingConstants;
+  readonly ruleId: number;
+  readonly k: KernelConstants;
+  readonly s: ElementScratch;
+  readonly weight: Float64Array | null;
+  readonly weightFull: boolean;
+  readonly posWeight: Float64Array | null;
+  readonly posWeightFull: boolean;
+}
 
-  let total = 0;
+/** The running sums of one pass, carried from one span to the next. */
+class PassState {
+  total = 0;
+  /** The sum so far of a row that spans continue. */
+  rowSum = 0;
+  safeguarded = 0;
+  infinite = 0;
+  invalidAt = -1;
+}
+
+/**
+ * Elements per call of `runSpan`. A pass over a million elements in one call runs its loop in
+ * on-stack-replaced code, which V8 (Node 20) kept deoptimizing at the code after the loop and
+ * entering anew from the interpreter on every call: 1.7-2× the time of the same loop optimized
+ * whole. Called once per few thousand elements, the span function is optimized as a function,
+ * with feedback for every line of it, and stays so.
+ */
+const SPAN = 4096;
+
+/**
+ * Rows `rowStart` to `rowEnd` (exclusive), columns `colStart` to `colEnd` of each: either whole
+ * rows, or a stretch of one row. Sums in the same order as one loop over all elements would, so
+ * the reduction does not depend on where the spans break.
+ */
+function runSpan(c: PassSetting, st: PassState, rowStart: number, rowEnd: number, colStart: number, colEnd: number): void {
+  const { targets, predictions, out, rowMeans, columns, lowest, highest, f32, smoothing, smooth, ruleId, k, s, weight, weightFull, posWeight, posWeightFull } = c;
+  let total = st.total;
+  let rowSum = st.rowSum;
   let safeguarded = 0;
   let infinite = 0;
-  let invalidAt = -1;
-  let i = 0;
-  rowLoop: for (let row = 0; row < rows; row++) {
-    let rowSum = 0;
-    for (let col = 0; col < columns; col++, i++) {
+  for (let row = rowStart; row < rowEnd; row++) {
+    let i = row * columns + colStart;
+    for (let col = colStart; col < colEnd; col++, i++) {
       let y = targets[i] as number;
       let x = predictions[i] as number;
       // Written so that NaN fails too.
       if (!(y >= 0 && y <= 1 && x >= lowest && x <= highest)) {
-        invalidAt = i;
-        break rowLoop;
+        st.invalidAt = i;
+        return;
       }
       if (f32) {
         y = Math.fround(y);
@@ -475,12 +490,73 @@ export function runElements(
       rowSum += loss;
       if (out !== null) out[i] = loss;
     }
-    total += rowSum;
-    rowMeans[row] = f32 ? Math.fround(Math.fround(rowSum) / columns) : rowSum / columns;
+    if (colEnd === columns) {
+      total += rowSum;
+      rowMeans[row] = f32 ? Math.fround(Math.fround(rowSum) / columns) : rowSum / columns;
+      rowSum = 0;
+    }
+  }
+  st.total = total;
+  st.rowSum = rowSum;
+  st.safeguarded += safeguarded;
+  st.infinite += infinite;
+}
+
+/**
+ * The pass over all elements: rows outside, columns inside, so per-row work (the row mean) costs
+ * nothing per element; in spans (see SPAN). Every branch on the rule or the options goes the
+ * same way for every element, so the CPU predicts it; the only data-dependent branch is the
+ * kernel's own on y.
+ *
+ * With `store` false nothing of the size of the input is allocated: the reduction needs only the
+ * sums. A fresh 8 MB array for a million losses cost more than the loop itself on the machine
+ * the bench runs on (first touch of new pages: 35-60 ms against about 20 ms of arithmetic), so
+ * computeLoss stores them only when they are read (see compute.ts).
+ */
+export function runElements(
+  targets: Float64Array,
+  predictions: Float64Array,
+  plan: LossPlan,
+  dtype: DType,
+  input: InputKind,
+  store: boolean,
+): LoopOutput {
+  const { count, columns, rows, weight, posWeight, smoothing, lnBase } = plan;
+  const f32 = dtype === 'float32';
+  const out = store ? new Float64Array(count) : null;
+  const rowMeans = new Float64Array(rows);
+  const setting: PassSetting = {
+    targets,
+    predictions,
+    out,
+    rowMeans,
+    columns,
+    lowest: input === 'probabilities' ? 0 : -Number.MAX_VALUE,
+    highest: input === 'probabilities' ? 1 : Number.MAX_VALUE,
+    f32,
+    smoothing,
+    smooth: smoothingConstants(smoothing, f32),
+    ruleId: RULE_IDS[plan.rule],
+    k: kernelConstants(plan.rule, dtype),
+    s: new ElementScratch(false),
+    weight,
+    weightFull: weight !== null && weight.length === count,
+    posWeight,
+    posWeightFull: posWeight !== null && posWeight.length === count,
+  };
+  const st = new PassState();
+  if (columns >= SPAN) {
+    for (let row = 0; row < rows && st.invalidAt < 0; row++) {
+      for (let col = 0; col < columns && st.invalidAt < 0; col += SPAN) runSpan(setting, st, row, row + 1, col, Math.min(columns, col + SPAN));
+    }
+  } else {
+    const rowsPerSpan = Math.floor(SPAN / columns);
+    for (let row = 0; row < rows && st.invalidAt < 0; row += rowsPerSpan) runSpan(setting, st, row, Math.min(rows, row + rowsPerSpan), 0, columns);
   }
   // The base change gets its own pass rather than a division on every element.
   if (out !== null && lnBase !== 1) for (let j = 0; j < count; j++) out[j] = inUnit(out[j] as number, lnBase);
   // Counted only when the total is infinite: a weight of 0 makes an infinite loss NaN, and then
   // the notes must not call the loss infinite.
-  return { elementLosses: out, rowMeans, total, safeguarded, infinite: total === Infinity ? infinite : 0, invalidAt };
+  const infinite = st.total === Infinity ? st.infinite : 0;
+  return { elementLosses: out, rowMeans, total: st.total, safeguarded: st.safeguarded, infinite, invalidAt: st.invalidAt };
 }

@@ -196,3 +196,50 @@ describe('element losses read one at a time', () => {
     assert.equal({ ...r }.elementLosses, r.elementLosses);
   });
 });
+
+describe('inputs longer than one span of the loop', () => {
+  // The loop runs in spans of a few thousand elements; the sums must come out as one loop over
+  // all elements in row-major order would give them, wherever the spans break.
+  function data(count: number, seed: number): { targets: number[]; predictions: number[] } {
+    let s = seed >>> 0;
+    const next = (): number => {
+      s = (s * 1664525 + 1013904223) >>> 0;
+      return s / 2 ** 32;
+    };
+    const targets: number[] = [];
+    const predictions: number[] = [];
+    for (let i = 0; i < count; i++) {
+      targets.push(next() < 0.5 ? 0 : 1);
+      predictions.push(0.001 + 0.998 * next());
+    }
+    return { targets, predictions };
+  }
+
+  for (const shape of [[10_007], [2, 9_001], [4_001, 3], [3, 5_000]]) {
+    it(`shape [${shape.join(', ')}]: the mean is the row-major sum over N, each sample's mean its row's`, () => {
+      const count = shape.reduce((a, b) => a * b, 1);
+      const { targets, predictions } = data(count, count);
+      const computed = computeLoss(Float64Array.from(targets), Float64Array.from(predictions), shape, BASE_OPTIONS);
+      if (!computed.ok) assert.fail(computed.error.message);
+      const r = computed.value;
+      const losses = r.elementLosses;
+      // Each element against the formula (within a few ulp: the engine takes ln(1 - p) its own way).
+      for (let i = 0; i < count; i++) {
+        const p = predictions[i] as number;
+        const expected = targets[i] === 1 ? -Math.log(p) : -Math.log1p(-p);
+        assert.ok(Math.abs((losses[i] as number) - expected) <= 4 * Number.EPSILON * expected, `element ${i}`);
+      }
+      const columns = shape[shape.length - 1] as number;
+      let total = 0;
+      const means: number[] = [];
+      for (let row = 0; row < count / columns; row++) {
+        let rowSum = 0;
+        for (let col = 0; col < columns; col++) rowSum += losses[row * columns + col] as number;
+        total += rowSum;
+        means.push(rowSum / columns);
+      }
+      assert.equal(r.loss, total / count);
+      if (shape.length === 2) assert.deepEqual([...(r.sampleLosses ?? [])], means);
+    });
+  }
+});
