@@ -7,11 +7,11 @@ import {
   ElementScratch,
   elementLoss,
   inUnit,
-  weighted,
   kernelConstants,
   sigmoid,
   smoothTarget,
   smoothingConstants,
+  weighted,
   type KernelConstants,
   type SmoothingConstants,
 } from './kernels';
