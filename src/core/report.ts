@@ -80,7 +80,7 @@ function reportWith(w: Walkthrough, elements: JsonElement[]): JsonReport {
 
 /** The report of a walkthrough; every element is listed whatever the walkthrough's own caps. */
 export function toJsonReport(w: Walkthrough): JsonReport {
-  const count = w.result.elementLosses.length;
+  const count = w.result.targets.length;
   const elements: JsonElement[] = new Array(count);
   for (let i = 0; i < count; i++) elements[i] = jsonElement(w.result, i);
   return reportWith(w, elements);
@@ -91,7 +91,7 @@ export function toJsonReport(w: Walkthrough): JsonReport {
  * chunks, element by element: no list of a million element objects is ever held.
  */
 export function* jsonReportChunks(w: Walkthrough): Generator<string> {
-  const count = w.result.elementLosses.length;
+  const count = w.result.targets.length;
   const frame = JSON.stringify(reportWith(w, []), null, 2);
   const slot = '"elements": []';
   const at = frame.indexOf(slot);

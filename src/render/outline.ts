@@ -3,7 +3,7 @@
 // Every sentence goes through l10n.t when it is written, never at import: the extension loads
 // the translation bundle after this module is evaluated.
 import * as l10n from '@vscode/l10n';
-import { PRESETS } from '../core/loss';
+import { PRESETS, elementLossAt } from '../core/loss';
 import { formatNumber } from '../core/derivation/format';
 import { quoteText } from '../core/parse/text';
 import { describeElement, isNamed } from '../core/derivation/steps';
@@ -217,7 +217,7 @@ export function batchGrid(w: Walkthrough): BatchGrid | null {
     const cells: GridCell[] = [];
     for (let c = 0; c < shownColumns; c++) {
       const i = b * columns + c;
-      const loss = r.elementLosses[i] ?? NaN;
+      const loss = elementLossAt(r, i);
       const input = w.parsed.predictions.values[i] ?? NaN;
       const what = logits ? l10n.t`logit ${fmt(input)}` : l10n.t`prediction ${fmt(input)}`;
       cells.push({

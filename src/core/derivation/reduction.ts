@@ -3,7 +3,7 @@
 // what is shown is what was computed.
 import * as l10n from '@vscode/l10n';
 import type { DerivationStep, LossResult } from '../types';
-import { PRESETS, averagingOf } from '../loss';
+import { PRESETS, averagingOf, elementLossAt } from '../loss';
 import { formatNumber, formatNumberTex } from './format';
 
 /** Up to this many terms are written out; beyond it the first 3 and the last 2 are shown. */
@@ -47,10 +47,10 @@ function frac(divisor: number, precision: number): string {
 }
 
 export function reductionSteps(result: LossResult, ctx: ReductionContext): DerivationStep[] {
-  const { options, elementLosses } = result;
+  const { options } = result;
   const fmt = (x: number): string => formatNumber(x, ctx.precision);
   const tex = (x: number): string => formatNumberTex(x, ctx.precision);
-  const count = elementLosses.length;
+  const count = result.targets.length;
   const preset = PRESETS[options.preset];
 
   if (options.reduction === 'none') {
@@ -64,7 +64,7 @@ export function reductionSteps(result: LossResult, ctx: ReductionContext): Deriv
   }
 
   // A term of the sum: the element loss, its weight already in it (the engine's w·ℓ).
-  const termValue = (i: number): number => elementLosses[i] ?? NaN;
+  const termValue = (i: number): number => elementLossAt(result, i);
   const termTex = (i: number): string => tex(termValue(i));
   const terms = (indexes: Array<number | null>, at: (i: number) => string): string[] =>
     indexes.map((i) => (i === null ? '\\cdots' : at(i)));
@@ -105,28 +105,34 @@ export function reductionSteps(result: LossResult, ctx: ReductionContext): Deriv
       tex: `L = ${outerFormula} ${rowSymbol}_{b}, \\qquad ${rowSymbol}_{b} = ${rowFormula} \\mathrm{BCE}_{b,j}`,
       text: l10n.t`The batch has B = ${rows} samples of n = ${cols} labels. ${how}`,
     });
-    const rowValues: number[] = [];
-    for (let r = 0; r < rows; r++) {
-      let s = 0;
-      for (let j = 0; j < cols; j++) s += termValue(r * cols + j);
-      rowValues.push(s / rowDivisor);
-    }
+    // Only the rows written out are summed, each once.
+    const rowValues = new Map<number, number>();
+    const rowValue = (r: number): number => {
+      let value = rowValues.get(r);
+      if (value === undefined) {
+        let s = 0;
+        for (let j = 0; j < cols; j++) s += termValue(r * cols + j);
+        value = s / rowDivisor;
+        rowValues.set(r, value);
+      }
+      return value;
+    };
     for (const r of shownIndexes(rows, MAX_SAMPLES)) {
       if (r === null) continue;
       const rowTerms = terms(shownIndexes(cols), (j) => termTex(r * cols + j));
       const lhs = `${rowSymbol}_{${r + 1}}`;
       const sum = texSum(lhs, rowDivisor === 1 ? '' : frac(rowDivisor, ctx.precision), rowTerms);
-      const value = fmt(rowValues[r] ?? NaN);
+      const value = fmt(rowValue(r));
       const sentence = rowSum
         ? l10n.t`Sample ${r + 1}: the sum of its ${cols} element losses is ${value}.`
         : l10n.t`Sample ${r + 1}: the mean of its ${cols} element losses is ${value}.`;
       steps.push({
         kind: 'average',
-        tex: `${sum} = ${tex(rowValues[r] ?? NaN)}`,
+        tex: `${sum} = ${tex(rowValue(r))}`,
         text: `${sentence}${cols > MAX_TERMS ? ' ' + l10n.t('The middle terms are in the table.') : ''}`,
       });
     }
-    const outerTerms = terms(shownIndexes(rows), (r) => tex(rowValues[r] ?? NaN));
+    const outerTerms = terms(shownIndexes(rows), (r) => tex(rowValue(r)));
     steps.push({
       kind: 'average',
       tex: texSum('L', outerDivisor === 1 ? '' : frac(outerDivisor, ctx.precision), outerTerms),

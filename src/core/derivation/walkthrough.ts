@@ -2,7 +2,7 @@
 // steps worked by hand, the table, the reduction written out, and the notes.
 import * as l10n from '@vscode/l10n';
 import { inputError } from '../errors';
-import { computeLoss, elementDetail } from '../loss';
+import { computeLoss, elementDetail, elementLossAt } from '../loss';
 import type {
   LabelDerivation,
   LossOptions,
@@ -81,7 +81,7 @@ interface DerivationSetting {
 
 function weightReader(result: LossResult): (i: number) => number {
   const weight = result.options.weight;
-  const count = result.elementLosses.length;
+  const count = result.targets.length;
   return (i) => {
     if (weight === undefined || weight.length === 0) return 1;
     return (weight.length === count ? weight[i] : weight[i % weight.length]) ?? 1;
@@ -103,7 +103,7 @@ function deriveElement(setting: DerivationSetting, i: number): LabelDerivation {
     inputText: inputTyped ?? fmt(parsed.predictions.values[i] ?? NaN),
     inputTyped: inputTyped !== null,
     reductionDivisor: result.reductionDivisor,
-    elementCount: result.elementLosses.length,
+    elementCount: result.targets.length,
   };
   return { detail, steps: elementSteps(detail, ctx) };
 }
@@ -113,7 +113,7 @@ function tableRow(setting: DerivationSetting, i: number): TableRow {
   const { parsed, result, precision } = setting;
   const fmt = (x: number): string => formatNumber(x, precision);
   const shape = parsed.predictions.shape;
-  const columns = shape[shape.length - 1] ?? result.elementLosses.length;
+  const columns = shape[shape.length - 1] ?? result.targets.length;
   const z = parsed.predictions.values[i] ?? NaN;
   const typedInput = typedText(parsed.source, parsed.predictions, i);
   const logits = parsed.inputKind === 'logits';
@@ -124,7 +124,7 @@ function tableRow(setting: DerivationSetting, i: number): TableRow {
     // σ(z) for logits comes from the engine, so the table and the derivation agree.
     prediction: logits ? fmt(elementDetail(result, i).prediction) : (typedInput ?? fmt(z)),
     logit: logits ? (typedInput ?? fmt(z)) : null,
-    loss: fmt(result.elementLosses[i] ?? NaN),
+    loss: fmt(elementLossAt(result, i)),
   };
 }
 
@@ -168,7 +168,7 @@ export function buildWalkthrough(
   const computed = computeLoss(parsed.targets.values, parsed.predictions.values, parsed.predictions.shape, lossOptions, parsed.labels);
   if (!computed.ok) return computed;
   const result = computed.value;
-  const count = result.elementLosses.length;
+  const count = result.targets.length;
 
   const weightAt = weightReader(result);
   const weighted = lossOptions.weight !== undefined;

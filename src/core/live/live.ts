@@ -331,6 +331,6 @@ export function compareWithProgram(program: NonNullable<LiveInput['program']>, w
 function walkthroughValues(result: LossResult, length: number): ArrayLike<number> | null {
   if (length === 1 && !Number.isNaN(result.loss)) return [result.loss];
   if (result.sampleLosses !== null && length === result.sampleLosses.length) return result.sampleLosses;
-  if (length === result.elementLosses.length) return result.elementLosses;
+  if (length === result.targets.length) return result.elementLosses;
   return null;
 }

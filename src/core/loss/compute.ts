@@ -1,6 +1,8 @@
 // computeLoss: one pass over the elements with the rule chosen once outside the loop, then the
 // framework's reduction. No object is allocated per element; details are rebuilt on demand
-// (see detail.ts) from the inputs the result keeps.
+// (see detail.ts) from the inputs the result keeps, and so is the array of every element's loss:
+// the reduction needs only sums, and most readers (hover, the walkthrough's rows) read a few
+// elements through `elementLossAt`.
 import type { LossOptions, LossResult, Result } from '../types';
 import { runElements, type LoopOutput } from './kernels';
 import { averagingOf, checkValues, planLoss, type Averaging, type LossPlan } from './plan';
@@ -54,7 +56,8 @@ function reduce(
  * The loss of `predictions` (probabilities or logits per `options.input`) against `targets`,
  * under the preset's rule. `shape` is [n] or [batch, n]; `labels` names the n columns.
  * Bad options or values come back as an InputError, never thrown. The result keeps `targets` and
- * `predictions` by reference: do not change them afterwards.
+ * `predictions` by reference: do not change them afterwards. `elementLosses` is computed on its
+ * first read (a second pass, then kept); `elementLossAt` gives one element without it.
  */
 export function computeLoss(
   targets: Float64Array,
@@ -66,7 +69,7 @@ export function computeLoss(
   const planned = planLoss(targets, predictions, shape, options, labels);
   if (!planned.ok) return planned;
   const plan = planned.value;
-  const loop = runElements(targets, predictions, plan, options.dtype, options.input);
+  const loop = runElements(targets, predictions, plan, options.dtype, options.input, false);
   if (loop.invalidAt >= 0) {
     const checked = checkValues(targets, predictions, shape, options.input);
     if (!checked.ok) return checked;
@@ -80,12 +83,17 @@ export function computeLoss(
     for (let b = 0; b < plan.rows; b++) sampleLosses[b] = (loop.rowMeans[b] as number) / plan.lnBase;
   }
 
+  // The same loop again, storing: the same kernels on the same inputs give the same bits.
+  let elementLosses: Float64Array | null = null;
   return {
     ok: true,
     value: {
       options,
       shape: [...shape],
-      elementLosses: loop.elementLosses,
+      get elementLosses(): Float64Array {
+        elementLosses ??= runElements(targets, predictions, plan, options.dtype, options.input, true).elementLosses as Float64Array;
+        return elementLosses;
+      },
       sampleLosses,
       loss: reduced.loss / plan.lnBase,
       safeguardedCount: loop.safeguarded,

@@ -6,10 +6,12 @@ import type { ActiveTerm, ElementDetail, LossResult, LossRule, Safeguard } from 
 import {
   ElementScratch,
   elementLoss,
+  inUnit,
   kernelConstants,
   sigmoid,
   smoothTarget,
   smoothingConstants,
+  weighted,
   type KernelConstants,
   type SmoothingConstants,
 } from './kernels';
@@ -27,6 +29,8 @@ interface ResultContext {
   readonly posWeight: ArrayLike<number> | null;
   readonly count: number;
   readonly columns: number;
+  /** ln of the log base. */
+  readonly lnBase: number;
   /** ∂(reduced loss in the chosen unit)/∂(weighted element loss in nats). */
   readonly scale: number;
 }
@@ -57,6 +61,7 @@ function buildContext(result: LossResult): ResultContext {
     posWeight: o.posWeight ?? null,
     count: result.targets.length,
     columns: result.shape[result.shape.length - 1] ?? result.targets.length,
+    lnBase: LN_BASE[o.logBase],
     scale: 1 / result.reductionDivisor / LN_BASE[o.logBase],
   };
 }
@@ -140,6 +145,35 @@ function finishGradient(g: number, weight: number, ctx: ResultContext): number {
   return ctx.f32 ? Math.fround(v) : v;
 }
 
+/** The loss of an element as the loop stores it: weighted (when weights were given), in the unit. */
+function finishLoss(loss: number, inputs: ElementInputs, ctx: ResultContext): number {
+  return inUnit(ctx.weight === null ? loss : weighted(loss, inputs.weight, ctx.f32), ctx.lnBase);
+}
+
+function checkIndex(result: LossResult, flatIndex: number): void {
+  const count = result.targets.length;
+  if (!Number.isInteger(flatIndex) || flatIndex < 0 || flatIndex >= count) {
+    throw inputError('bad-option', l10n.t`There is no element ${String(flatIndex)}: the indices run from 0 to ${count - 1}.`);
+  }
+}
+
+// Reused by elementLossAt, which explains nothing and keeps nothing between calls.
+const quietScratch = new ElementScratch(false);
+const quietInputs = new ElementInputs();
+
+/**
+ * `result.elementLosses[flatIndex]`, the same bits, without computing every element's loss:
+ * for readers of a few rows (the table, the reduction written out, a grid). Throws as
+ * `elementDetail` does for an index that is not an element.
+ */
+export function elementLossAt(result: LossResult, flatIndex: number): number {
+  checkIndex(result, flatIndex);
+  const ctx = contextOf(result);
+  readInputs(result, ctx, flatIndex, quietInputs);
+  const loss = elementLoss(ctx.rule, quietInputs.target, quietInputs.x, quietInputs.posWeight, ctx.k, quietScratch);
+  return finishLoss(loss, quietInputs, ctx);
+}
+
 /** Indexed by the kernels' SAFEGUARD_* numbers. */
 const SAFEGUARDS: readonly Safeguard[] = ['none', 'clamp-log-100', 'clip-epsilon', 'clip-epsilon-plus-epsilon'];
 
@@ -156,15 +190,12 @@ function nullIfNaN(v: number): number | null {
  * ('bad-option') when the index is not an element of the result; nothing else is thrown.
  */
 export function elementDetail(result: LossResult, flatIndex: number): ElementDetail {
-  const count = result.targets.length;
-  if (!Number.isInteger(flatIndex) || flatIndex < 0 || flatIndex >= count) {
-    throw inputError('bad-option', l10n.t`There is no element ${String(flatIndex)}: the indices run from 0 to ${count - 1}.`);
-  }
+  checkIndex(result, flatIndex);
   const ctx = contextOf(result);
   const inputs = new ElementInputs();
   readInputs(result, ctx, flatIndex, inputs);
   const s = new ElementScratch(true);
-  elementLoss(ctx.rule, inputs.target, inputs.x, inputs.posWeight, ctx.k, s);
+  const loss = elementLoss(ctx.rule, inputs.target, inputs.x, inputs.posWeight, ctx.k, s);
   const g = elementGradient(ctx.rule, inputs.target, inputs.x, inputs.posWeight, ctx.k, s);
   const col = flatIndex % ctx.columns;
   const index = result.shape.length === 2 ? [Math.floor(flatIndex / ctx.columns), col] : [flatIndex];
@@ -185,7 +216,7 @@ export function elementDetail(result: LossResult, flatIndex: number): ElementDet
     safeguard: SAFEGUARDS[s.safeguard] ?? 'none',
     weight: inputs.weight,
     posWeight: inputs.posWeight,
-    loss: result.elementLosses[flatIndex] as number,
+    loss: finishLoss(loss, inputs, ctx),
     gradPrediction: finishGradient(g.dp, inputs.weight, ctx),
     gradLogit: finishGradient(g.dz, inputs.weight, ctx),
   };

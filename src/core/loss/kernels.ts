@@ -345,6 +345,19 @@ export function elementLoss(rule: LossRule, y: number, x: number, pw: number, k:
   }
 }
 
+/**
+ * An element's loss times its weight, rounded as the dtype would be. The loop and the on-demand
+ * element detail both finish a loss with this and `inUnit`, so their numbers are the same bits.
+ */
+export function weighted(loss: number, weight: number, f32: boolean): number {
+  return f32 ? Math.fround(loss * Math.fround(weight)) : loss * weight;
+}
+
+/** A loss in nats in the chosen unit (`lnBase` = ln of the log base, 1 for nats). */
+export function inUnit(lossInNats: number, lnBase: number): number {
+  return lnBase === 1 ? lossInNats : lossInNats / lnBase;
+}
+
 const RULE_IDS: Readonly<Record<LossRule, number>> = {
   'clamped-log': 0,
   logits: 1,
@@ -358,8 +371,8 @@ const RULE_IDS: Readonly<Record<LossRule, number>> = {
 };
 
 export interface LoopOutput {
-  /** Weighted element losses in the chosen unit. */
-  readonly elementLosses: Float64Array;
+  /** Weighted element losses in the chosen unit; null unless the loop was asked to store them. */
+  readonly elementLosses: Float64Array | null;
   /** Mean over the last axis of each row, in nats (rounded as the dtype would be). */
   readonly rowMeans: Float64Array;
   /** Weighted sum of all element losses, in nats. */
@@ -374,38 +387,66 @@ export interface LoopOutput {
   readonly invalidAt: number;
 }
 
-/**
- * The hot loop: rows outside, columns inside, so per-row work (the row mean) costs nothing per
- * element. Every branch on the rule or the options goes the same way for every element, so the
- * CPU predicts it; the only data-dependent branch is the kernel's own on y.
- */
-export function runElements(targets: Float64Array, predictions: Float64Array, plan: LossPlan, dtype: DType, input: InputKind): LoopOutput {
-  const { count, columns, rows, weight, posWeight, smoothing, lnBase } = plan;
-  const lowest = input === 'probabilities' ? 0 : -Number.MAX_VALUE;
-  const highest = input === 'probabilities' ? 1 : Number.MAX_VALUE;
-  const f32 = dtype === 'float32';
-  const k = kernelConstants(plan.rule, dtype);
-  const s = new ElementScratch(false);
-  const ruleId = RULE_IDS[plan.rule];
-  const out = new Float64Array(count);
-  const rowMeans = new Float64Array(rows);
-  const weightFull = weight !== null && weight.length === count;
-  const posWeightFull = posWeight !== null && posWeight.length === count;
-  const smooth = smoothingConstants(smoothing, f32);
+/** What every span of one pass reads: fixed before the first element. */
+interface PassSetting {
+  readonly targets: Float64Array;
+  readonly predictions: Float64Array;
+  readonly out: Float64Array | null;
+  readonly rowMeans: Float64Array;
+  readonly columns: number;
+  readonly lowest: number;
+  readonly highest: number;
+  readonly f32: boolean;
+  readonly smoothing: number;
+  readonly smooth: SmoothingConstants;
+  readonly ruleId: number;
+  readonly k: KernelConstants;
+  readonly s: ElementScratch;
+  readonly weight: Float64Array | null;
+  readonly weightFull: boolean;
+  readonly posWeight: Float64Array | null;
+  readonly posWeightFull: boolean;
+}
 
-  let total = 0;
+/** The running sums of one pass, carried from one span to the next. */
+class PassState {
+  total = 0;
+  /** The sum so far of a row that spans continue. */
+  rowSum = 0;
+  safeguarded = 0;
+  infinite = 0;
+  invalidAt = -1;
+}
+
+/**
+ * Elements per call of `runSpan`. A pass over a million elements in one call runs its loop in
+ * on-stack-replaced code, which V8 (Node 20) kept deoptimizing at the code after the loop and
+ * entering anew from the interpreter on every call: 1.7-2× the time of the same loop optimized
+ * whole. Called once per few thousand elements, the span function is optimized as a function,
+ * with feedback for every line of it, and stays so.
+ */
+const SPAN = 4096;
+
+/**
+ * Rows `rowStart` to `rowEnd` (exclusive), columns `colStart` to `colEnd` of each: either whole
+ * rows, or a stretch of one row. Sums in the same order as one loop over all elements would, so
+ * the reduction does not depend on where the spans break.
+ */
+function runSpan(c: PassSetting, st: PassState, rowStart: number, rowEnd: number, colStart: number, colEnd: number): void {
+  const { targets, predictions, out, rowMeans, columns, lowest, highest, f32, smoothing, smooth, ruleId, k, s, weight, weightFull, posWeight, posWeightFull } = c;
+  let total = st.total;
+  let rowSum = st.rowSum;
   let safeguarded = 0;
-  let invalidAt = -1;
-  let i = 0;
-  rowLoop: for (let row = 0; row < rows; row++) {
-    let rowSum = 0;
-    for (let col = 0; col < columns; col++, i++) {
+  let infinite = 0;
+  for (let row = rowStart; row < rowEnd; row++) {
+    let i = row * columns + colStart;
+    for (let col = colStart; col < colEnd; col++, i++) {
       let y = targets[i] as number;
       let x = predictions[i] as number;
       // Written so that NaN fails too.
       if (!(y >= 0 && y <= 1 && x >= lowest && x <= highest)) {
-        invalidAt = i;
-        break rowLoop;
+        st.invalidAt = i;
+        return;
       }
       if (f32) {
         y = Math.fround(y);
@@ -443,20 +484,79 @@ export function runElements(targets: Float64Array, predictions: Float64Array, pl
         default:
           loss = unguardedLog(y, x, k, s);
       }
-      if (weight !== null) {
-        const w = weight[weightFull ? i : col] as number;
-        loss = f32 ? Math.fround(loss * Math.fround(w)) : loss * w;
-      }
+      if (weight !== null) loss = weighted(loss, weight[weightFull ? i : col] as number, f32);
       if (s.safeguard !== 0) safeguarded++;
+      if (loss === Infinity) infinite++;
       rowSum += loss;
-      out[i] = loss;
+      if (out !== null) out[i] = loss;
     }
-    total += rowSum;
-    rowMeans[row] = f32 ? Math.fround(Math.fround(rowSum) / columns) : rowSum / columns;
+    if (colEnd === columns) {
+      total += rowSum;
+      rowMeans[row] = f32 ? Math.fround(Math.fround(rowSum) / columns) : rowSum / columns;
+      rowSum = 0;
+    }
   }
-  // Rare cases get their own pass rather than a test on every element.
-  let infinite = 0;
-  if (total === Infinity) for (let j = 0; j < count; j++) if (out[j] === Infinity) infinite++;
-  if (lnBase !== 1) for (let j = 0; j < count; j++) out[j] = (out[j] as number) / lnBase;
-  return { elementLosses: out, rowMeans, total, safeguarded, infinite, invalidAt };
+  st.total = total;
+  st.rowSum = rowSum;
+  st.safeguarded += safeguarded;
+  st.infinite += infinite;
+}
+
+/**
+ * The pass over all elements: rows outside, columns inside, so per-row work (the row mean) costs
+ * nothing per element; in spans (see SPAN). Every branch on the rule or the options goes the
+ * same way for every element, so the CPU predicts it; the only data-dependent branch is the
+ * kernel's own on y.
+ *
+ * With `store` false nothing of the size of the input is allocated: the reduction needs only the
+ * sums. A fresh 8 MB array for a million losses cost more than the loop itself on the machine
+ * the bench runs on (first touch of new pages: 35-60 ms against about 20 ms of arithmetic), so
+ * computeLoss stores them only when they are read (see compute.ts).
+ */
+export function runElements(
+  targets: Float64Array,
+  predictions: Float64Array,
+  plan: LossPlan,
+  dtype: DType,
+  input: InputKind,
+  store: boolean,
+): LoopOutput {
+  const { count, columns, rows, weight, posWeight, smoothing, lnBase } = plan;
+  const f32 = dtype === 'float32';
+  const out = store ? new Float64Array(count) : null;
+  const rowMeans = new Float64Array(rows);
+  const setting: PassSetting = {
+    targets,
+    predictions,
+    out,
+    rowMeans,
+    columns,
+    lowest: input === 'probabilities' ? 0 : -Number.MAX_VALUE,
+    highest: input === 'probabilities' ? 1 : Number.MAX_VALUE,
+    f32,
+    smoothing,
+    smooth: smoothingConstants(smoothing, f32),
+    ruleId: RULE_IDS[plan.rule],
+    k: kernelConstants(plan.rule, dtype),
+    s: new ElementScratch(false),
+    weight,
+    weightFull: weight !== null && weight.length === count,
+    posWeight,
+    posWeightFull: posWeight !== null && posWeight.length === count,
+  };
+  const st = new PassState();
+  if (columns >= SPAN) {
+    for (let row = 0; row < rows && st.invalidAt < 0; row++) {
+      for (let col = 0; col < columns && st.invalidAt < 0; col += SPAN) runSpan(setting, st, row, row + 1, col, Math.min(columns, col + SPAN));
+    }
+  } else {
+    const rowsPerSpan = Math.floor(SPAN / columns);
+    for (let row = 0; row < rows && st.invalidAt < 0; row += rowsPerSpan) runSpan(setting, st, row, Math.min(rows, row + rowsPerSpan), 0, columns);
+  }
+  // The base change gets its own pass rather than a division on every element.
+  if (out !== null && lnBase !== 1) for (let j = 0; j < count; j++) out[j] = inUnit(out[j] as number, lnBase);
+  // Counted only when the total is infinite: a weight of 0 makes an infinite loss NaN, and then
+  // the notes must not call the loss infinite.
+  const infinite = st.total === Infinity ? st.infinite : 0;
+  return { elementLosses: out, rowMeans, total: st.total, safeguarded: st.safeguarded, infinite, invalidAt: st.invalidAt };
 }

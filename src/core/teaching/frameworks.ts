@@ -146,7 +146,10 @@ export function compareFrameworks(parsed: ParsedInput, options: ComparisonOption
       call: callFor(preset, logits),
       dtype: info.defaultDtype,
       loss: r.loss,
-      elementLosses: r.elementLosses,
+      // Read through, so that five frameworks' arrays are computed only if someone reads them.
+      get elementLosses(): Float64Array {
+        return r.elementLosses;
+      },
       relativeDifference: difference,
       differs,
       safeguardedCount: r.safeguardedCount,

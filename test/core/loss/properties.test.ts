@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { computeLoss } from '../../../src/core/loss/index';
+import { computeLoss, elementDetail, elementLossAt } from '../../../src/core/loss/index';
 import type { DType, LogBase, Preset } from '../../../src/core/types';
 import { BASE_OPTIONS, sigmoid } from './helpers';
 
@@ -124,4 +124,122 @@ describe('loss properties', () => {
       }),
     );
   });
+});
+
+describe('element losses read one at a time', () => {
+  // elementLossAt and elementDetail rebuild one element; the array is the loop's own. They must
+  // agree to the bit for every rule, dtype, unit, weighting, smoothing and shape.
+  const hardOrSoft = fc.oneof(fc.constantFrom(0, 1), unit);
+  const setting = fc.record({
+    preset: fc.constantFrom(...PRESETS),
+    dtype: fc.constantFrom<DType>('float64', 'float32'),
+    logBase: fc.constantFrom<LogBase>('e', '2', '10'),
+    logits: fc.boolean(),
+    reduction: fc.constantFrom('mean' as const, 'sum' as const, 'none' as const),
+    weighting: fc.constantFrom('none', 'one', 'per-column', 'per-element'),
+    posWeighted: fc.boolean(),
+    smoothing: fc.constantFrom(0, 0.1, 1),
+    rows: fc.integer({ min: 1, max: 3 }),
+    columns: fc.integer({ min: 1, max: 4 }),
+  });
+  const weightValue = fc.oneof(fc.constant(0), fc.double({ min: 0, max: 5, noNaN: true }));
+
+  it('give the same bits as elementLosses', () => {
+    fc.assert(
+      fc.property(setting, fc.array(fc.tuple(hardOrSoft, unit, fc.double({ min: -40, max: 40, noNaN: true }), weightValue, weightValue), { minLength: 12, maxLength: 12 }), (s, values) => {
+        const count = s.rows * s.columns;
+        const cells = values.slice(0, count);
+        const targets = cells.map((c) => c[0]);
+        const predictions = cells.map((c) => (s.logits ? c[2] : c[1]));
+        const weightsOf = (k: 3 | 4): number[] | undefined => {
+          if (s.weighting === 'none') return undefined;
+          const length = s.weighting === 'one' ? 1 : s.weighting === 'per-column' ? s.columns : count;
+          return cells.slice(0, length).map((c) => c[k]);
+        };
+        const rule = s.logits && (s.preset === 'pytorch' || s.preset === 'pytorch-logits' || s.preset === 'exact');
+        const weight = weightsOf(3);
+        const posWeight = rule && s.posWeighted ? weightsOf(4) : undefined;
+        const shape = s.rows > 1 ? [s.rows, s.columns] : [s.columns];
+        const computed = computeLoss(Float64Array.from(targets), Float64Array.from(predictions), shape, {
+          ...BASE_OPTIONS,
+          preset: s.preset,
+          dtype: s.dtype,
+          logBase: s.logBase,
+          input: s.logits ? 'logits' : 'probabilities',
+          reduction: s.reduction,
+          ...(weight !== undefined ? { weight } : {}),
+          ...(posWeight !== undefined ? { posWeight } : {}),
+          ...(s.smoothing !== 0 ? { labelSmoothing: s.smoothing } : {}),
+        });
+        // Options a framework refuses (all weights 0 with a weighted mean) are not this property's business.
+        if (!computed.ok) return;
+        const r = computed.value;
+        // Read one element first, so that the array cannot have been built for it.
+        const first = elementLossAt(r, count - 1);
+        const all = r.elementLosses;
+        assert.equal(all.length, count);
+        assert.ok(Object.is(first, all[count - 1]), `last element: ${first} vs ${all[count - 1]}`);
+        for (let i = 0; i < count; i++) {
+          const one = elementLossAt(r, i);
+          assert.ok(Object.is(one, all[i]), `element ${i}: ${one} vs ${all[i]}`);
+          const detail = elementDetail(r, i).loss;
+          assert.ok(Object.is(detail, all[i]), `detail ${i}: ${detail} vs ${all[i]}`);
+        }
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('elementLosses is built once and kept: every read is the same array', () => {
+    const r = run([1, 0, 0.5], [0.8, 0.3, 0.5], { reduction: 'none' });
+    assert.equal(r.elementLosses, r.elementLosses);
+    assert.equal({ ...r }.elementLosses, r.elementLosses);
+  });
+});
+
+describe('inputs longer than one span of the loop', () => {
+  // The loop runs in spans of a few thousand elements; the sums must come out as one loop over
+  // all elements in row-major order would give them, wherever the spans break.
+  function data(count: number, seed: number): { targets: number[]; predictions: number[] } {
+    let s = seed >>> 0;
+    const next = (): number => {
+      s = (s * 1664525 + 1013904223) >>> 0;
+      return s / 2 ** 32;
+    };
+    const targets: number[] = [];
+    const predictions: number[] = [];
+    for (let i = 0; i < count; i++) {
+      targets.push(next() < 0.5 ? 0 : 1);
+      predictions.push(0.001 + 0.998 * next());
+    }
+    return { targets, predictions };
+  }
+
+  for (const shape of [[10_007], [2, 9_001], [4_001, 3], [3, 5_000]]) {
+    it(`shape [${shape.join(', ')}]: the mean is the row-major sum over N, each sample's mean its row's`, () => {
+      const count = shape.reduce((a, b) => a * b, 1);
+      const { targets, predictions } = data(count, count);
+      const computed = computeLoss(Float64Array.from(targets), Float64Array.from(predictions), shape, BASE_OPTIONS);
+      if (!computed.ok) assert.fail(computed.error.message);
+      const r = computed.value;
+      const losses = r.elementLosses;
+      // Each element against the formula (within a few ulp: the engine takes ln(1 - p) its own way).
+      for (let i = 0; i < count; i++) {
+        const p = predictions[i] as number;
+        const expected = targets[i] === 1 ? -Math.log(p) : -Math.log1p(-p);
+        assert.ok(Math.abs((losses[i] as number) - expected) <= 4 * Number.EPSILON * expected, `element ${i}`);
+      }
+      const columns = shape[shape.length - 1] as number;
+      let total = 0;
+      const means: number[] = [];
+      for (let row = 0; row < count / columns; row++) {
+        let rowSum = 0;
+        for (let col = 0; col < columns; col++) rowSum += losses[row * columns + col] as number;
+        total += rowSum;
+        means.push(rowSum / columns);
+      }
+      assert.equal(r.loss, total / count);
+      if (shape.length === 2) assert.deepEqual([...(r.sampleLosses ?? [])], means);
+    });
+  }
 });
