@@ -12,6 +12,8 @@ const NUMBER = /[0-9]+(?:\.[0-9]*)?|\.[0-9]+/y;
 const VERBATIM_ARGUMENT = new Set(['text', 'textrm', 'textit', 'textbf', 'mbox', 'operatorname', 'begin', 'end']);
 /** Commands that take arguments: refused unless the argument is in braces (`\frac12` reads one digit each). */
 const TAKES_ARGUMENT = new Set(['frac', 'dfrac', 'tfrac', 'hat', 'bar', 'tilde', 'vec', 'sqrt', 'mathrm', 'mathbf', 'mathit', 'boldsymbol', 'overline', 'underline']);
+/** Of those, the ones with a second argument, which must be braced too (`\frac{1}2.5` reads `2` alone below the bar). */
+const TWO_ARGUMENTS = new Set(['frac', 'dfrac', 'tfrac']);
 /** Delimiter commands: the `.` after them is the empty delimiter, not a decimal point. */
 const DELIMITER = new Set(['left', 'right', 'middle', 'big', 'Big', 'bigg', 'Bigg', 'bigl', 'Bigl', 'biggl', 'Biggl', 'bigr', 'Bigr', 'biggr', 'Biggr']);
 /** Commands that take no argument. */
@@ -75,7 +77,12 @@ export function numberTemplate(tex: string): NumberTemplate | null {
         out += tex.slice(i, close);
         i = close;
       } else if (TAKES_ARGUMENT.has(word)) {
-        if (tex[skipSpaces(tex, i)] !== '{') return null;
+        const open = skipSpaces(tex, i);
+        if (tex[open] !== '{') return null;
+        if (TWO_ARGUMENTS.has(word)) {
+          const close = groupEnd(tex, open);
+          if (close < 0 || tex[skipSpaces(tex, close)] !== '{') return null;
+        }
       } else if (DELIMITER.has(word)) {
         const next = skipSpaces(tex, i);
         if (tex[next] === '.') {

@@ -33,6 +33,9 @@ test('digits in text, names and environments stay as they are', () => {
 test('TeX where a digit may not be a number of its own is refused', () => {
   for (const tex of [
     String.raw`\frac12`, // one digit per argument
+    String.raw`\frac{}7.4e-323`, // the second argument unbraced: `7` alone (found by the random test below)
+    String.raw`\dfrac{1} 2.5`,
+    String.raw`\frac{1`, // an unclosed argument
     'x_23', // one token as the subscript
     'x^ .5',
     String.raw`a \\[2pt] b`, // a dimension
