@@ -97,7 +97,7 @@ export async function softmaxComputeBench(runs = 15): Promise<SoftmaxFigure[]> {
     const ms = median(ta);
     const baselineMs = median(tb);
     figures.push({
-      name: `softmax CE compute 200,000 × 5 logits (${options.preset}, ${dtype}; the per-class softmax and ∂L/∂z are built when first read${dtype === 'float32' ? ', here at once' : ''})`,
+      name: `softmax CE compute 200,000 × 5 logits (${options.preset}, ${dtype}; the per-class softmax, ∂L/∂z and, for float64, the per-sample losses are built when first read${dtype === 'float32' ? ', here at once' : ''})`,
       ms,
       baseline: 'bare loop: max, log-sum-exp, pick',
       baselineMs,

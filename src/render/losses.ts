@@ -52,7 +52,7 @@ export const bceWriters: LossWriters<Walkthrough> = {
 
 /** Softmax CE's walkthrough holds one card per sample it shows: its caps are applied as it is built, not by its writers. */
 export const softmaxWriters: LossWriters<SoftmaxWalkthrough> = {
-  elementCount: (w) => w.result.sampleLosses.length,
+  elementCount: (w) => w.result.shape[0],
   buildOptions: (r) => ({ maxDerivations: r.derivations, maxTableRows: r.tableRows }),
   text: (w) => [renderDocumentText(w.document)],
   markdown: (w, o) => [renderDocumentMarkdown(w.document, o.title)],

@@ -351,12 +351,12 @@ export function computeSoftmaxLoss(
   let eager: Outputs | null = null;
   let safeguarded = 0;
   let ignored = 0;
-  let sampleLosses: Float64Array;
-  let sampleWeights: Float64Array;
+  let total = 0;
+  // The sum of the sample weights, in sample order, as the 'picked-weights' and 'weight-sum' means divide.
+  let weightSum = 0;
   if (fast) {
-    sampleLosses = new Float64Array(samples);
-    sampleWeights = new Float64Array(samples);
-    ignored = hardLogitsLossFloat64(targets, predictions, samples, classes, weight, ignore, sampleLosses, sampleWeights);
+    // Sums only: the per-sample arrays are built when first read (see perSample below).
+    ({ total, weightSum, ignored } = hardLogitsSumsFloat64(targets, predictions, samples, classes, weight, ignore));
   } else {
     if (checkLater) {
       const checked = checkValues(targets, predictions, samples, classes, targetKind, options);
@@ -364,13 +364,12 @@ export function computeSoftmaxLoss(
     }
     eager = allocate();
     ({ safeguarded, ignored } = fill(eager));
-    sampleLosses = eager.sampleLosses;
-    sampleWeights = eager.sampleWeights;
+    const { sampleLosses, sampleWeights } = eager;
+    for (let n = 0; n < samples; n++) total += sampleLosses[n] as number;
+    for (let n = 0; n < samples; n++) weightSum += sampleWeights[n] as number;
   }
 
   const weighted = weight !== null;
-  let total = 0;
-  for (let n = 0; n < samples; n++) total += sampleLosses[n] as number;
   // A NaN or infinite logit makes its sample's loss NaN or infinite, so a finite total means every
   // logit was finite; otherwise the full check finds and words the first bad one.
   if (fast && !Number.isFinite(total)) {
@@ -385,10 +384,10 @@ export function computeSoftmaxLoss(
   else if (options.reduction === 'mean') {
     divisor = samples;
     if (averaging === 'picked-weights' || averaging === 'weight-sum') {
-      divisor = 0;
-      for (let n = 0; n < samples; n++) divisor += sampleWeights[n] as number;
-      divisor = r(divisor);
+      divisor = r(weightSum);
     } else if (averaging === 'nonzero-weights') {
+      // Not on the fast path (TF.js only), so the weights are there.
+      const sampleWeights = eager!.sampleWeights;
       divisor = 0;
       for (let n = 0; n < samples; n++) if ((sampleWeights[n] as number) !== 0) divisor++;
     }
@@ -403,7 +402,24 @@ export function computeSoftmaxLoss(
   };
   let detail: Outputs | null = eager === null ? null : scaleGradient(eager);
   const details = (): Outputs => (detail ??= scaleGradient(((out) => (fill(out), out))(allocate())));
-  if (lnBase !== 1) for (let n = 0; n < samples; n++) sampleLosses[n] = (sampleLosses[n] as number) / lnBase;
+  let perSampleArrays: { losses: Float64Array; weights: Float64Array } | null = null;
+  /** sampleLosses (in the chosen base) and sampleWeights: the general loop's, or on the fast path built on first read. */
+  const perSample = (): { losses: Float64Array; weights: Float64Array } => {
+    if (perSampleArrays !== null) return perSampleArrays;
+    let losses: Float64Array;
+    let weights: Float64Array;
+    if (eager !== null) {
+      losses = eager.sampleLosses;
+      weights = eager.sampleWeights;
+    } else {
+      losses = new Float64Array(samples);
+      weights = new Float64Array(samples);
+      hardLogitsLossFloat64(targets, predictions, samples, classes, weight, ignore, losses, weights);
+    }
+    if (lnBase !== 1) for (let n = 0; n < samples; n++) losses[n] = (losses[n] as number) / lnBase;
+    return (perSampleArrays = { losses, weights });
+  };
+  if (eager !== null) perSample();
 
   const value = {
     options,
@@ -412,8 +428,9 @@ export function computeSoftmaxLoss(
     rule,
     targets,
     predictions,
-    sampleLosses,
-    sampleWeights,
+    // Replaced by getters below; named here so they keep their place in the JSON.
+    sampleLosses: null,
+    sampleWeights: null,
     loss: loss / lnBase,
     reductionDivisor: divisor,
     averaging,
@@ -424,6 +441,8 @@ export function computeSoftmaxLoss(
   };
   // Enumerable getters, so JSON and structured cloning see the arrays as plain properties.
   Object.defineProperties(value, {
+    sampleLosses: { enumerable: true, get: () => perSample().losses },
+    sampleWeights: { enumerable: true, get: () => perSample().weights },
     smoothedTargets: { enumerable: true, get: () => details().smoothed },
     probabilities: { enumerable: true, get: () => details().probabilities },
     logProbabilities: { enumerable: true, get: () => details().logProbabilities },
@@ -487,7 +506,22 @@ function hardLogitsFloat64(targets: Float64Array, z: Float64Array, samples: numb
   return ignored;
 }
 
-/** The loss alone of `hardLogitsFloat64`, the same expression per sample: -w·((z_y − max) − ln Σ e^(z − max)). */
+/**
+ * Sample n's loss as `hardLogitsFloat64` computes it, one expression: -w·((z_y − max) − ln Σ e^(z − max)).
+ * The sums and the stored sample losses both take it from here, so they hold the same bits.
+ */
+function hardLogitsSampleLoss(z: Float64Array, base: number, classes: number, index: number, w: number): number {
+  let m = -Infinity;
+  for (let c = 0; c < classes; c++) {
+    const v = z[base + c] as number;
+    if (v > m) m = v;
+  }
+  let sum = 0;
+  for (let c = 0; c < classes; c++) sum += Math.exp((z[base + c] as number) - m);
+  return 0 - w * ((z[base + index] as number) - m - Math.log(sum));
+}
+
+/** The sample losses and weights of `hardLogitsFloat64` alone (in nats), stored; an ignored sample keeps 0 and 0. Returns how many were ignored. */
 function hardLogitsLossFloat64(targets: Float64Array, z: Float64Array, samples: number, classes: number, weight: Float64Array | null, ignore: number | undefined, sampleLosses: Float64Array, sampleWeights: Float64Array): number {
   let ignored = 0;
   for (let n = 0, base = 0; n < samples; n++, base += classes) {
@@ -496,18 +530,44 @@ function hardLogitsLossFloat64(targets: Float64Array, z: Float64Array, samples: 
       ignored++;
       continue;
     }
-    let m = -Infinity;
-    for (let c = 0; c < classes; c++) {
-      const v = z[base + c] as number;
-      if (v > m) m = v;
-    }
-    let sum = 0;
-    for (let c = 0; c < classes; c++) sum += Math.exp((z[base + c] as number) - m);
     const w = weight === null ? 1 : (weight[index] as number);
-    sampleLosses[n] = 0 - w * ((z[base + index] as number) - m - Math.log(sum));
+    sampleLosses[n] = hardLogitsSampleLoss(z, base, classes, index, w);
     sampleWeights[n] = w;
   }
   return ignored;
+}
+
+/** What the reduction needs of the sample losses and weights. */
+interface HardLogitsSums {
+  /** Σ sample losses in sample order, as a sum over the stored sampleLosses runs. */
+  readonly total: number;
+  /** Σ sample weights in sample order. */
+  readonly weightSum: number;
+  readonly ignored: number;
+}
+
+/**
+ * The sums of `hardLogitsLossFloat64`'s sample losses and weights, in sample order, without
+ * storing them: on this VM first touching two fresh arrays of N doubles cost more than the loop.
+ */
+function hardLogitsSumsFloat64(targets: Float64Array, z: Float64Array, samples: number, classes: number, weight: Float64Array | null, ignore: number | undefined): HardLogitsSums {
+  let total = 0;
+  let weightSum = 0;
+  let ignored = 0;
+  // An ignored sample is skipped where the sums over the stored arrays add its +0 loss and +0
+  // weight: the same bits, as x + (+0) is x unless x is −0, and neither sum is ever −0 (they
+  // start at +0, +0 + (−0) is +0, and a sample loss 0 − w·x is +0 when w·x is ±0).
+  for (let n = 0, base = 0; n < samples; n++, base += classes) {
+    const index = targets[n] as number;
+    if (index === ignore) {
+      ignored++;
+      continue;
+    }
+    const w = weight === null ? 1 : (weight[index] as number);
+    total += hardLogitsSampleLoss(z, base, classes, index, w);
+    weightSum += w;
+  }
+  return { total, weightSum, ignored };
 }
 
 function softmaxNotes(

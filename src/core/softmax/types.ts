@@ -84,7 +84,7 @@ export interface SoftmaxResult {
   readonly probabilities: Float64Array;
   /** ln of `probabilities` as the rule computed it (log-softmax for logits), N×C, in nats. */
   readonly logProbabilities: Float64Array;
-  /** Per sample, before reduction, weighted as the preset weighs (0 for an ignored sample), in the chosen base. */
+  /** Per sample, before reduction, weighted as the preset weighs (0 for an ignored sample), in the chosen base. Float64 logits with class indices: built on first read. */
   readonly sampleLosses: Float64Array;
   /** The weight each sample's loss carries in the reduction (PyTorch: the picked class weight; 0 when ignored). */
   readonly sampleWeights: Float64Array;

@@ -95,3 +95,103 @@ describe('softmax cross entropy properties', () => {
     );
   });
 });
+
+/** A deterministic generator, so a long batch is described by a few drawn numbers. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+// Longer than one span of a few thousand samples, so a pass that summed in chunks, or a lazily
+// built array that differed from the sums the loss was reduced from, would show in the bits.
+const longBatch = fc.record({
+  samples: fc.integer({ min: 4097, max: 12_000 }),
+  classes: fc.integer({ min: 2, max: 6 }),
+  seed: fc.nat(),
+  scale: fc.constantFrom(1, 30, 1000),
+  weighted: fc.boolean(),
+  ignoreSome: fc.boolean(),
+  preset: fc.constantFrom(...LOGIT_PRESETS),
+  dtype: fc.constantFrom('float32' as const, 'float64' as const),
+  reduction: fc.constantFrom('mean' as const, 'sum' as const),
+});
+
+function longInput(b: { samples: number; classes: number; seed: number; scale: number; ignoreSome: boolean; preset: SoftmaxPreset }) {
+  const rand = lcg(b.seed);
+  // Only PyTorch and exact have ignore_index (-100 by default).
+  const ignore = b.ignoreSome && (b.preset === 'pytorch' || b.preset === 'exact');
+  const targets = Float64Array.from({ length: b.samples }, () => (ignore && rand() < 0.1 ? -100 : Math.floor(rand() * b.classes)));
+  // Magnitudes spread over decades, so the order of the sums matters to their last bits.
+  const logits = Float64Array.from({ length: b.samples * b.classes }, () => (rand() - 0.5) * b.scale * 10 ** Math.floor(rand() * 3));
+  return { targets, logits };
+}
+
+describe('softmax cross entropy reduction over long inputs', () => {
+  it('the loss is the in-order sum of sampleLosses, divided by the in-order sum of sampleWeights, to the bit', () => {
+    fc.assert(
+      fc.property(longBatch, (b) => {
+        const { targets, logits } = longInput(b);
+        const weight = b.weighted ? Array.from({ length: b.classes }, (_, c) => 0.25 + ((c * 7 + b.seed) % 5) / 3) : undefined;
+        const options: SoftmaxOptions = { preset: b.preset, reduction: b.reduction, input: 'logits', dtype: b.dtype, ...(weight !== undefined ? { weight } : {}) };
+        const computed = computeSoftmaxLoss(targets, logits, [b.samples, b.classes], 'indices', options);
+        if (!computed.ok) assert.fail(computed.error.message);
+        const r = computed.value;
+        const round = b.dtype === 'float32' ? Math.fround : (x: number) => x;
+        let total = 0;
+        for (const x of r.sampleLosses) total += x;
+        total = round(total);
+        let divisor = 1;
+        if (b.reduction === 'mean') {
+          if (r.averaging === 'picked-weights' || r.averaging === 'weight-sum') {
+            divisor = 0;
+            for (const w of r.sampleWeights) divisor += w;
+            divisor = round(divisor);
+          } else if (r.averaging === 'nonzero-weights') {
+            divisor = r.sampleWeights.filter((w) => w !== 0).length;
+          } else divisor = b.samples;
+        }
+        const what = `${b.preset} ${b.dtype} ${b.reduction} ${b.samples}×${b.classes}`;
+        assert.equal(r.reductionDivisor, divisor, `${what}: divisor`);
+        assert.ok(Object.is(r.loss, b.reduction === 'sum' ? total : round(total / divisor)), `${what}: ${r.loss} vs ${b.reduction === 'sum' ? total : round(total / divisor)}`);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('sampleLosses and sampleWeights built on first read match the per-class pass to the bit, whatever is read first', () => {
+    fc.assert(
+      fc.property(longBatch, fc.boolean(), fc.constantFrom('e' as const, '2' as const, '10' as const), (b, lossesFirst, logBase) => {
+        const { targets, logits } = longInput(b);
+        const weight = b.weighted ? Array.from({ length: b.classes }, (_, c) => 0.25 + ((c * 7 + b.seed) % 5) / 3) : undefined;
+        const options: SoftmaxOptions = { preset: b.preset, reduction: 'none', input: 'logits', dtype: 'float64', logBase, ...(weight !== undefined ? { weight } : {}) };
+        const computed = computeSoftmaxLoss(targets, logits, [b.samples, b.classes], 'indices', options);
+        if (!computed.ok) assert.fail(computed.error.message);
+        const r = computed.value;
+        const first = lossesFirst ? r.sampleLosses : r.logProbabilities;
+        assert.ok(first.length > 0);
+        const lnBase = { e: 1, '2': Math.LN2, '10': Math.LN10 }[logBase];
+        const ignore = b.preset === 'pytorch' || b.preset === 'exact' ? -100 : undefined;
+        const inside = b.preset === 'pytorch' || b.preset === 'exact';
+        for (let n = 0; n < b.samples; n++) {
+          const y = targets[n] as number;
+          if (y === ignore) {
+            assert.ok(Object.is(r.sampleLosses[n], 0) && Object.is(r.sampleWeights[n], 0), `ignored sample ${n}`);
+            continue;
+          }
+          const w = weight === undefined ? 1 : (weight[y] as number);
+          assert.ok(Object.is(r.sampleWeights[n], w), `${b.preset} sample ${n}: weight ${r.sampleWeights[n]} vs ${w}`);
+          // −w·ln p_y from the per-class arrays (in nats), in the chosen base.
+          const expected = (inside || weight === undefined ? 0 - w * (r.logProbabilities[n * b.classes + y] as number) : w * (0 - (r.logProbabilities[n * b.classes + y] as number))) / lnBase;
+          assert.ok(Object.is(r.sampleLosses[n], expected), `${b.preset} ${logBase} sample ${n}: ${r.sampleLosses[n]} vs ${expected}`);
+        }
+        // Read twice, the same array; and JSON sees it as a plain property.
+        assert.equal(r.sampleLosses, r.sampleLosses);
+        assert.ok(Object.keys(r).includes('sampleLosses') && Object.keys(r).includes('sampleWeights'));
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
