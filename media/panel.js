@@ -22,20 +22,24 @@
   }
   // Scroll is restored only for the same text: a new input starts at the top.
   const sameSource = previous.panelState && panelState && previous.panelState.source === panelState.source;
-  const scrollY = sameSource && typeof previous.scrollY === 'number' ? previous.scrollY : 0;
+  let scrollY = sameSource && typeof previous.scrollY === 'number' ? previous.scrollY : 0;
   vscode.setState({ panelState, scrollY });
   if (scrollY > 0) window.scrollTo(0, scrollY);
 
-  // This page's render, and how many of its cards are still to come by message.
-  const run = Number(document.body.getAttribute('data-lw-run')) || 0;
-  const pendingCards = Number(document.body.getAttribute('data-lw-pending-cards')) || 0;
-  const derivations = document.querySelector('.lw-derivations');
+  // This page's render (a later one may arrive by message), and how many of its cards are still to come by message.
+  let run = Number(document.body.getAttribute('data-lw-run')) || 0;
+  const pageLoad = Number(document.body.getAttribute('data-lw-page-load')) || 0;
+  const content = document.querySelector('.lw-content');
+  const mathStyle = document.getElementById('lw-math-style');
+  let derivations = document.querySelector('.lw-derivations');
   const cardCount = () => document.querySelectorAll('.lw-derivations > .lw-card').length;
 
   /** After the next frame has been painted (a task queued from requestAnimationFrame runs after the paint). */
   function reportPaint(complete) {
+    const paintedRun = run;
     requestAnimationFrame(() =>
       setTimeout(() => {
+        if (paintedRun !== run) return;
         const answer = (document.querySelector('.lw-answer')?.textContent || '').trim();
         vscode.postMessage({ type: 'painted', run, complete, cards: cardCount(), answer });
       }, 0),
@@ -51,13 +55,43 @@
     watchdog = setTimeout(askForCards, 5000);
   }
 
-  if (pendingCards > 0 && derivations) {
-    derivations.setAttribute('aria-busy', 'true');
-    askForCards();
-    reportPaint(false);
-  } else {
-    reportPaint(true);
+  /** The render's first part is in the page: ask for the rest, or report it complete. */
+  function startRender(pendingCards) {
+    clearTimeout(watchdog);
+    if (pendingCards > 0 && derivations) {
+      derivations.setAttribute('aria-busy', 'true');
+      askForCards();
+      reportPaint(false);
+    } else {
+      reportPaint(true);
+    }
   }
+
+  /**
+   * A new render for this page (see `page` in src/extension/walkthrough/messages.ts): showing it
+   * here costs the page's content only, where a new document would make the webview load again.
+   */
+  function showRender(message) {
+    run = message.run;
+    document.body.setAttribute('data-lw-run', String(run));
+    document.body.setAttribute('data-lw-pending-cards', String(message.pendingCards));
+    document.title = message.title;
+    if (mathStyle && mathStyle.textContent !== message.styleSheet) mathStyle.textContent = message.styleSheet;
+    const same = panelState && message.state && panelState.source === message.state.source;
+    panelState = message.state;
+    scrollY = same ? window.scrollY : 0;
+    vscode.setState({ panelState, scrollY });
+    // The extension's renderer wrote this HTML and escaped every text in it; the page's CSP runs
+    // no script from it.
+    if (content) content.innerHTML = message.main;
+    derivations = document.querySelector('.lw-derivations');
+    if (!same) window.scrollTo(0, 0);
+    startRender(message.pendingCards);
+  }
+
+  // Before anything else: the extension may hold a newer render for this page than its HTML has.
+  vscode.postMessage({ type: 'loaded', pageLoad, run });
+  startRender(Number(document.body.getAttribute('data-lw-pending-cards')) || 0);
 
   let scrollTimer = 0;
   window.addEventListener('scroll', () => {
@@ -119,7 +153,9 @@
   window.addEventListener('message', (event) => {
     const message = event.data;
     if (!message || typeof message !== 'object') return;
-    if (message.type === 'cards' && message.run === run && typeof message.html === 'string') {
+    if (message.type === 'page' && typeof message.run === 'number' && typeof message.main === 'string' && typeof message.styleSheet === 'string' && typeof message.title === 'string') {
+      showRender(message);
+    } else if (message.type === 'cards' && message.run === run && typeof message.html === 'string') {
       // The extension's renderer wrote these cards and escaped every text in them. A batch this
       // page already holds (sent again after a reload) is skipped.
       if (!derivations || message.from < cardCount()) return;

@@ -32,6 +32,8 @@ export interface PageContent {
   readonly pendingCards?: number;
   /** Offer the same selection under softmax cross entropy (an N×C pair it can take). */
   readonly offerSoftmax?: boolean;
+  /** Which of the panel's page loads this is (see `loaded` in messages.ts). Default 0. */
+  readonly pageLoad?: number;
 }
 
 export function createNonce(): string {
@@ -92,6 +94,11 @@ function renderMoreBlock(content: PageContent): string {
   return `<section class="lw-more"><p>${escapeHtml(shown)}</p><button type="button" data-message="renderMore">${escapeHtml(label)}</button></section>`;
 }
 
+/** What goes inside the page's `<main>`: written into a new page, or sent to a loaded one (see `page` in messages.ts). */
+export function renderPanelMain(content: PageContent): string {
+  return `${softmaxOffer(content.offerSoftmax)}${tableCapNote(content)}${content.fragment}\n${renderMoreBlock(content)}`;
+}
+
 export function renderPanelPage(resources: PageResources, content: PageContent, nonce: string = createNonce()): string {
   const state = content.state ? `<script type="application/json" id="lw-state">${jsonForScriptBlock(content.state)}</script>` : '';
   return `<!DOCTYPE html>
@@ -102,13 +109,12 @@ export function renderPanelPage(resources: PageResources, content: PageContent, 
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(resources.walkthroughCss)}">
 <link rel="stylesheet" href="${escapeHtml(resources.panelCss)}">
-<style nonce="${nonce}">${content.mathStyleSheet.replace(/<\//g, '<\\/')}</style>
+<style nonce="${nonce}" id="lw-math-style">${styleBlockText(content.mathStyleSheet)}</style>
 <title>${escapeHtml(content.title)}</title>
 </head>
-<body data-lw-run="${content.run ?? 0}" data-lw-pending-cards="${content.pendingCards ?? 0}">
+<body data-lw-run="${content.run ?? 0}" data-lw-pending-cards="${content.pendingCards ?? 0}" data-lw-page-load="${content.pageLoad ?? 0}">
 <main class="lw-content">
-${softmaxOffer(content.offerSoftmax)}${tableCapNote(content)}${content.fragment}
-${renderMoreBlock(content)}
+${renderPanelMain(content)}
 </main>
 ${state}
 <script nonce="${nonce}" src="${escapeHtml(resources.panelJs)}"></script>
@@ -116,8 +122,28 @@ ${state}
 </html>`;
 }
 
+/** CSS that cannot close the `<style>` element it sits in. */
+export function styleBlockText(css: string): string {
+  return css.replace(/<\//g, '<\\/');
+}
+
+/**
+ * The page a new panel shows while its first walkthrough is computed and typeset: the webview
+ * loads it meanwhile (hundreds of milliseconds in the web workbench), and the walkthrough then
+ * arrives by message instead of making the webview load a second page.
+ */
+export function renderPanelLoadingPage(resources: PageResources, title: string, pageLoad: number, nonce: string = createNonce()): string {
+  const fragment = `<p class="lw-loading" role="status" aria-busy="true">${escapeHtml(vscode.l10n.t('Working out the walkthrough…'))}</p>`;
+  return renderPanelPage(resources, { title, mathStyleSheet: '', fragment, renderedDerivations: 0, totalDerivations: 0, nextBatch: 0, state: null, pageLoad }, nonce);
+}
+
 /** The page shown when the stored text no longer gives a walkthrough (e.g. after a settings change). */
-export function renderPanelErrorPage(resources: PageResources, title: string, message: string, state: PanelState | null, nonce: string = createNonce(), run = 0): string {
+export function renderPanelErrorPage(resources: PageResources, title: string, message: string, state: PanelState | null, nonce: string = createNonce(), run = 0, pageLoad = 0): string {
+  return renderPanelPage(resources, panelErrorContent(title, message, state, run, pageLoad), nonce);
+}
+
+/** The error page's content, for a new page or a loaded one. */
+export function panelErrorContent(title: string, message: string, state: PanelState | null, run = 0, pageLoad = 0): PageContent {
   const fragment = `<div class="lw-error" role="alert"><h2>${escapeHtml(vscode.l10n.t('This input cannot be explained with the current settings'))}</h2><p>${escapeHtml(message)}</p></div>`;
-  return renderPanelPage(resources, { title, mathStyleSheet: '', fragment, renderedDerivations: 0, totalDerivations: 0, nextBatch: 0, state, run }, nonce);
+  return { title, mathStyleSheet: '', fragment, renderedDerivations: 0, totalDerivations: 0, nextBatch: 0, state, run, pageLoad };
 }

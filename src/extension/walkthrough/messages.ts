@@ -28,9 +28,15 @@ export type WebviewMessage =
    */
   | { readonly type: 'painted'; readonly run: number; readonly complete: boolean; readonly cards: number; readonly answer: string }
   /** The same selection under softmax cross entropy (offered for N×C pairs it can take). */
-  | { readonly type: 'explainAsSoftmax' };
+  | { readonly type: 'explainAsSoftmax' }
+  /**
+   * The page's script runs: the page of the panel's page load `pageLoad` (counted each time the
+   * extension writes the webview's HTML), showing render `run` (0: none yet). A loaded page takes
+   * the next render by message (`page`), without the webview loading a new document.
+   */
+  | { readonly type: 'loaded'; readonly pageLoad: number; readonly run: number };
 
-export const WEBVIEW_MESSAGE_TYPES = ['renderMore', 'showElement', 'swapRoles', 'ready', 'painted', 'explainAsSoftmax'] as const satisfies readonly WebviewMessage['type'][];
+export const WEBVIEW_MESSAGE_TYPES = ['renderMore', 'showElement', 'swapRoles', 'ready', 'painted', 'explainAsSoftmax', 'loaded'] as const satisfies readonly WebviewMessage['type'][];
 
 /** Extension → webview: the answer to `showElement` (`html` is the renderer's card, its text escaped), and the cards of a page sent after it. */
 export type ExtensionMessage =
@@ -40,9 +46,23 @@ export type ExtensionMessage =
    * More derivation cards for the page of render `run`, from its card number `from` (0-based,
    * the first ones came with the page); `done` when no more follow. `html` is the renderer's.
    */
-  | { readonly type: 'cards'; readonly run: number; readonly from: number; readonly html: string; readonly done: boolean };
+  | { readonly type: 'cards'; readonly run: number; readonly from: number; readonly html: string; readonly done: boolean }
+  /**
+   * A new render for the loaded page: `main` replaces what its `<main>` holds (the renderer's
+   * HTML, every text escaped), `styleSheet` its MathJax stylesheet, `state` what it keeps for a
+   * window reload; `pendingCards` follow by `cards` messages, as after a new page.
+   */
+  | {
+      readonly type: 'page';
+      readonly run: number;
+      readonly title: string;
+      readonly styleSheet: string;
+      readonly main: string;
+      readonly pendingCards: number;
+      readonly state: PanelState | null;
+    };
 
-export const EXTENSION_MESSAGE_TYPES = ['elementCard', 'elementError', 'cards'] as const satisfies readonly ExtensionMessage['type'][];
+export const EXTENSION_MESSAGE_TYPES = ['elementCard', 'elementError', 'cards', 'page'] as const satisfies readonly ExtensionMessage['type'][];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -62,6 +82,10 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       return { type: 'swapRoles' };
     case 'ready':
       return isRun(raw.run) && Number.isSafeInteger(raw.have) && (raw.have as number) >= 0 ? { type: 'ready', run: raw.run, have: raw.have as number } : undefined;
+    case 'loaded':
+      return Number.isSafeInteger(raw.pageLoad) && (raw.pageLoad as number) >= 0 && Number.isSafeInteger(raw.run) && (raw.run as number) >= 0
+        ? { type: 'loaded', pageLoad: raw.pageLoad as number, run: raw.run as number }
+        : undefined;
     case 'painted':
       return isRun(raw.run) && typeof raw.complete === 'boolean' && Number.isSafeInteger(raw.cards) && typeof raw.answer === 'string'
         ? { type: 'painted', run: raw.run, complete: raw.complete, cards: raw.cards as number, answer: raw.answer.slice(0, 1_000) }

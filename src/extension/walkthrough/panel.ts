@@ -15,7 +15,7 @@ import { guarded, runGuarded } from '../log';
 import { yieldToHost } from '../schedule';
 import { readSettings } from '../settings';
 import { effectiveOptions, explainSource, type Extent } from './explain';
-import { renderPanelErrorPage, renderPanelPage, type PageResources } from './html';
+import { panelErrorContent, renderPanelErrorPage, renderPanelLoadingPage, renderPanelMain, renderPanelPage, type PageContent, type PageResources } from './html';
 import { parsePanelState, parseWebviewMessage, type ExtensionMessage, type PanelAction, type PanelState } from './messages';
 import type { WalkthroughOrigin } from './origin';
 import type { LiveRequest } from '../debugger/liveData';
@@ -42,6 +42,12 @@ const FIRST_PAGE_BUDGET_MS = 30;
 const FIRST_PAGE_CARD_CHARS = 200_000;
 /** Typesetting between two batches of cards sent to the page (and two yields to the host). */
 const CARD_BATCH_MS = 25;
+/**
+ * How long a render waits for a page the webview is loading, to send itself to that page by
+ * message, before it writes a page of its own. A new panel's page took 0.5-1 s to load in the web
+ * workbench on a busy machine (bench/workbench.ts); past this the page is taken for lost.
+ */
+const PAGE_LOAD_WAIT_MS = 3_000;
 
 /** What the page of one render reported about its painting (extension host clock, `performance.now()`). */
 export interface PaintReport {
@@ -100,6 +106,9 @@ export class WalkthroughPanel implements vscode.Disposable {
       { ...webviewOptions(extensionUri), enableFindWidget: true },
     );
     const created = new WalkthroughPanel(webviewPanel, extensionUri, state);
+    // The webview loads a page while the walkthrough is worked out, in parallel (it takes
+    // hundreds of milliseconds either way); the walkthrough then goes to that page by message.
+    created.writeLoadingPage();
     return { reused: false, result: await created.render(computed) };
   }
 
@@ -132,6 +141,19 @@ export class WalkthroughPanel implements vscode.Disposable {
   private stream: CardStream | undefined;
   private paint: { run: number; firstPaintAt: number; completeAt?: number; cards: number; answer: string } | undefined;
   private paintWaiters: ((report: PaintReport | undefined) => void)[] = [];
+  /**
+   * The webview's page loads: each write of its HTML is one, and the page says which it is when
+   * its script runs (`loaded`). A page that has loaded and is shown takes the next render by
+   * message, which costs its content only; writing new HTML makes the webview load a new document.
+   */
+  private pageLoad = 0;
+  private pageLive = false;
+  /** Resolves when the page last written has loaded, the panel is hidden or closed, or PAGE_LOAD_WAIT_MS have passed. */
+  private pageLoading: Promise<void> | undefined;
+  private pageLoadingDone: (() => void) | undefined;
+  /** The newest render's page, and whether the webview's HTML is that page (not when it went by message). */
+  private currentPage: PageContent | undefined;
+  private htmlIsCurrent = true;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -144,6 +166,13 @@ export class WalkthroughPanel implements vscode.Disposable {
     this.disposables.push(
       this.exportTracking,
       panel.onDidDispose(() => this.dispose()),
+      panel.onDidChangeViewState(() => {
+        if (panel.visible) return;
+        // A hidden webview drops its page; shown again, it loads the HTML it was last given.
+        this.pageLive = false;
+        this.endPageLoading();
+        if (!this.htmlIsCurrent) this.writeHtml();
+      }),
       panel.webview.onDidReceiveMessage(guarded(vscode.l10n.t('Walkthrough panel'), (raw: unknown) => this.onMessage(raw))),
     );
   }
@@ -227,6 +256,15 @@ export class WalkthroughPanel implements vscode.Disposable {
   }
 
   /**
+   * The newest render's page as a whole document: the webview's HTML, or what it would be had the
+   * render not gone to the loaded page by message. For tests, which cannot read the webview.
+   */
+  get pageHtml(): string | undefined {
+    const content = this.currentPage;
+    return content && renderPanelPage(resourcesFor(this.panel.webview, this.extensionUri), { ...content, pageLoad: this.pageLoad });
+  }
+
+  /**
    * The paint of the newest render's complete page, once its page reports it (at once if it
    * has); undefined if the panel closes first. For tests and the bench: what the person sees.
    */
@@ -252,13 +290,12 @@ export class WalkthroughPanel implements vscode.Disposable {
       ? { ok: true, value: computed }
       : explainSource(state.source, effectiveOptions(settings, state.overrides), panelExtent(state), state.live);
     const title = panelTitle(state.documentName);
-    const resources = resourcesFor(this.panel.webview, this.extensionUri);
     const persisted = state.source.length <= MAX_PERSISTED_SOURCE_CHARS ? state : null;
     if (!result.ok) {
       this.latest = undefined;
       const message = result.error.suggestion ? `${result.error.message} ${result.error.suggestion}` : result.error.message;
       this.panel.title = title;
-      this.panel.webview.html = renderPanelErrorPage(resources, title, message, persisted, undefined, generation);
+      await this.writePage(generation, panelErrorContent(title, message, persisted, generation));
       return result;
     }
     const walkthrough = result.value;
@@ -284,7 +321,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     const stream: CardStream | undefined = inPage < derivations.length ? { run: generation, batches: [], ready: false } : undefined;
     this.stream = stream;
     this.panel.title = title;
-    this.panel.webview.html = renderPanelPage(resources, {
+    await this.writePage(generation, {
       title,
       mathStyleSheet: math.styleSheet(),
       fragment,
@@ -297,7 +334,7 @@ export class WalkthroughPanel implements vscode.Disposable {
       pendingCards: derivations.length - inPage,
       offerSoftmax: offersSoftmax(walkthrough, this.state.source),
     });
-    if (!stream) return result;
+    if (!stream || this.isStale(generation)) return result;
     while (inPage < derivations.length) {
       await yieldToHost();
       if (this.isStale(generation)) return result;
@@ -313,6 +350,87 @@ export class WalkthroughPanel implements vscode.Disposable {
       if (stream.ready) this.sendCards(stream, [batch]);
     }
     return result;
+  }
+
+  /**
+   * Shows render `generation`'s page: by message to the page the webview holds, once it has
+   * loaded (waiting a bounded time for one it is loading), else as a new page.
+   */
+  private async writePage(generation: number, content: PageContent): Promise<void> {
+    if (!this.pageLive && this.pageLoading && this.panel.visible) {
+      await this.pageLoading;
+      if (this.isStale(generation)) return;
+    }
+    // Only now: the page that loads meanwhile must not be sent this render as well as get it here.
+    this.currentPage = content;
+    if (this.pageLive && this.panel.visible) this.sendPage(content);
+    else this.writeHtml();
+  }
+
+  /** Sends `content` to the loaded page; if the message cannot be delivered, the page is written anew. */
+  private sendPage(content: PageContent): void {
+    this.htmlIsCurrent = false;
+    const message: ExtensionMessage = {
+      type: 'page',
+      run: content.run ?? 0,
+      title: content.title,
+      styleSheet: content.mathStyleSheet,
+      main: renderPanelMain(content),
+      pendingCards: content.pendingCards ?? 0,
+      state: content.state,
+    };
+    void Promise.resolve(this.panel.webview.postMessage(message)).then(
+      (delivered) => {
+        if (!delivered && !this.disposed && this.currentPage === content) this.writeHtml();
+      },
+      () => undefined,
+    );
+  }
+
+  /** Writes the newest render's page as the webview's HTML: the webview loads it as a new document. */
+  private writeHtml(): void {
+    const content = this.currentPage;
+    if (!content || this.disposed) return;
+    this.htmlIsCurrent = true;
+    this.panel.webview.html = renderPanelPage(resourcesFor(this.panel.webview, this.extensionUri), { ...content, pageLoad: this.startPageLoad() });
+  }
+
+  /** A new panel's first page, shown while its first walkthrough is worked out. */
+  private writeLoadingPage(): void {
+    const title = panelTitle(this.state.documentName);
+    this.panel.webview.html = renderPanelLoadingPage(resourcesFor(this.panel.webview, this.extensionUri), title, this.startPageLoad());
+  }
+
+  /** Counts a new page load and returns its number; renders wait for it (bounded) to send themselves to it. */
+  private startPageLoad(): number {
+    this.endPageLoading();
+    this.pageLive = false;
+    const pageLoad = ++this.pageLoad;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    this.pageLoading = new Promise<void>((resolve) => {
+      this.pageLoadingDone = () => {
+        clearTimeout(timer);
+        this.pageLoading = undefined;
+        this.pageLoadingDone = undefined;
+        resolve();
+      };
+      timer = setTimeout(this.pageLoadingDone, PAGE_LOAD_WAIT_MS);
+    });
+    return pageLoad;
+  }
+
+  private endPageLoading(): void {
+    this.pageLoadingDone?.();
+  }
+
+  private onLoaded(message: { pageLoad: number; run: number }): void {
+    if (message.pageLoad !== this.pageLoad) return; // a page written before the newest one
+    this.pageLive = true;
+    this.endPageLoading();
+    // The webview loaded this page again with an older render than the newest (it reloads the
+    // HTML it was last given, e.g. when the panel moves to another group): send it the newest.
+    const current = this.currentPage;
+    if (current && (current.run ?? 0) !== message.run && this.panel.visible) this.sendPage(current);
   }
 
   /** Sends `batches` (consecutive) as one message. */
@@ -353,6 +471,9 @@ export class WalkthroughPanel implements vscode.Disposable {
       case 'painted':
         this.onPainted(message);
         return;
+      case 'loaded':
+        this.onLoaded(message);
+        return;
       case 'showElement':
         runGuarded(vscode.l10n.t('Showing an element'), () => this.showElement(message.flatIndex));
         return;
@@ -379,6 +500,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     this.stream = undefined;
+    this.endPageLoading();
     for (const resolve of this.paintWaiters.splice(0)) resolve(undefined);
     if (WalkthroughPanel.current === this) {
       WalkthroughPanel.current = undefined;

@@ -35,7 +35,7 @@ describe('panel page', () => {
       '<script type="application/json" id="lw-state">',
       `<script nonce="NONCE123" src="${resources.panelJs}">`,
     ]);
-    assert.match(html, /<style nonce="NONCE123">mjx-container \{ display: block \}<\/style>/);
+    assert.match(html, /<style nonce="NONCE123" id="lw-math-style">mjx-container \{ display: block \}<\/style>/);
   });
 
   it('keeps typed text inert: the state block cannot be closed early and parses back to the same text', () => {

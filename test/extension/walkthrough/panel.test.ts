@@ -181,3 +181,54 @@ describe('walkthrough panel after a window reload', () => {
     assert.match(panel.webview.html, /Run &quot;Explain Binary Cross Entropy&quot; again/);
   });
 });
+
+describe('walkthrough panel: a loaded page takes the next run', () => {
+  // Writing webview.html makes the webview load a new document (hundreds of milliseconds in the
+  // web workbench); a page that has loaded gets the next run by message instead.
+  const extensionUri = () => vscode.extensions.getExtension('loss-walkthrough.loss-walkthrough')!.extensionUri;
+  const stateOf = (source: string, documentName: string) => ({ version: 1, source, documentName, documentUri: null, overrides: {}, renderedLabels: 50 }) as const;
+  const ARTICLE = stateOf('targets = [1, 0, 1]\npredictions = [0.8, 0.3, 0.9]', 'article.py');
+  // −(ln 0.6 + ln 0.5) / 2 = 0.601986
+  const OTHER = stateOf('targets = [1, 0]\npredictions = [0.6, 0.5]', 'other.py');
+
+  beforeEach(async () => {
+    WalkthroughPanel.active?.dispose();
+    await closeAllEditors();
+  });
+  after(async () => {
+    WalkthroughPanel.active?.dispose();
+    await closeAllEditors();
+  });
+
+  it('a new panel shows its first walkthrough, sent to the page it loaded meanwhile', async () => {
+    const outcome = await WalkthroughPanel.show(extensionUri(), ARTICLE);
+    assert.ok(outcome.result.ok);
+    assert.equal(outcome.reused, false);
+    const panel = WalkthroughPanel.active;
+    assert.ok(panel);
+    assert.match((await panel.whenPainted())?.answer ?? '', /^Loss L = 0\.228393\.$/);
+  });
+
+  it('sends a second run to the loaded page, and writes it as the HTML when the panel is hidden', async () => {
+    const webviewPanel = vscode.window.createWebviewPanel(VIEW_TYPE, 'first', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true });
+    await WalkthroughPanel.revive(webviewPanel, extensionUri(), ARTICLE);
+    const panel = WalkthroughPanel.active;
+    assert.ok(panel);
+    // Painted: the page's script runs, so it has said it is loaded.
+    assert.match((await panel.whenPainted())?.answer ?? '', /0\.228393/);
+    const firstHtml = webviewPanel.webview.html;
+
+    const second = await panel.update(OTHER);
+    assert.ok(second.ok);
+    assert.match((await panel.whenPainted())?.answer ?? '', /^Loss L = 0\.601986\.$/, 'the page shows the second run');
+    assert.equal(webviewPanel.webview.html, firstHtml, 'no new document: the run went by message');
+    assert.match(panel.pageHtml ?? '', /0\.601986/);
+
+    // A hidden webview drops its page and loads its HTML when shown again: that HTML must be the second run.
+    const document = await vscode.workspace.openTextDocument({ content: 'x = 1', language: 'python' });
+    await vscode.window.showTextDocument(document, { viewColumn: webviewPanel.viewColumn, preview: false });
+    await eventually(async () => (webviewPanel.visible ? undefined : true));
+    await eventually(async () => (/0\.601986/.test(webviewPanel.webview.html) ? true : undefined));
+    assert.doesNotMatch(webviewPanel.webview.html, /0\.228393/);
+  });
+});

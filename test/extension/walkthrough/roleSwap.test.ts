@@ -91,8 +91,10 @@ describe('targets and predictions that look swapped', () => {
       const swapped = await panel.swapRoles();
       assert.ok(swapped.ok);
       assert.equal(swapped.value.parsed.rolesSwapped, true);
-      const after = webviewPanel.webview.html;
+      // The page had loaded, so the swap went to it by message: webview.html is the page before.
+      const after = panel.pageHtml ?? '';
       assert.match(after, ARTICLE_LOSS);
+      assert.match((await panel.whenPainted())?.answer ?? '', ARTICLE_LOSS, 'the page shows the swapped walkthrough');
       assert.doesNotMatch(after, /lw-warning/);
       assert.match(after, /swapped, as asked/);
       assert.match(after, /<button type="button" class="lw-swap" data-message="swapRoles">Undo the swap<\/button>/);
@@ -103,8 +105,9 @@ describe('targets and predictions that look swapped', () => {
       const undone = await panel.swapRoles();
       assert.ok(undone.ok);
       assert.equal(undone.value.parsed.rolesSwapped, undefined);
-      assert.match(webviewPanel.webview.html, warning);
-      assert.equal(parsePanelState(pageState(webviewPanel.webview.html))?.overrides.swapRoles, undefined);
+      assert.match(panel.pageHtml ?? '', warning);
+      assert.equal(parsePanelState(pageState(panel.pageHtml ?? ''))?.overrides.swapRoles, undefined);
+      assert.match((await panel.whenPainted())?.answer ?? '', FORCED_LOSS);
     });
 
     it('a reload keeps the swap', async () => {
