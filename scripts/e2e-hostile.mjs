@@ -132,4 +132,17 @@ export async function hostileLabelsShowAsText({ check }, page) {
     }
     if (styleNonces.some((n) => n !== scriptNonce)) throw new Error('a style element without the page nonce');
   });
+
+  await check("MathJax's stylesheet is in force, also when the walkthrough reached the page by message", async () => {
+    const { css, overflow } = await frame.evaluate(() => ({
+      css: document.getElementById('lw-math-style')?.textContent ?? '',
+      // MathJax's stylesheet lets its SVGs overflow; an inner <svg> clips by default.
+      overflow: (() => {
+        const svg = document.querySelector('mjx-container > svg');
+        return svg ? window.getComputedStyle(svg).overflow : null;
+      })(),
+    }));
+    if (!css.includes('mjx-container')) throw new Error("the page's MathJax style block is empty");
+    if (overflow !== 'visible') throw new Error(`an equation's SVG has overflow '${overflow}', not MathJax's 'visible'`);
+  });
 }

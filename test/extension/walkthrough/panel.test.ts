@@ -207,6 +207,10 @@ describe('walkthrough panel: a loaded page takes the next run', () => {
     const panel = WalkthroughPanel.active;
     assert.ok(panel);
     assert.match((await panel.whenPainted())?.answer ?? '', /^Loss L = 0\.228393\.$/);
+    // The webview still holds the page it loaded meanwhile (the panel's own webview, for want of another handle on it).
+    const webview = (panel as unknown as { readonly panel: vscode.WebviewPanel }).panel.webview;
+    assert.match(webview.html, /class="lw-loading"/, 'the walkthrough went to the loading page by message');
+    assert.doesNotMatch(webview.html, /0\.228393/);
   });
 
   it('sends a second run to the loaded page, and writes it as the HTML when the panel is hidden', async () => {
