@@ -450,6 +450,9 @@ async function main(): Promise<void> {
   console.log('\nwritten: bench/results.json');
   // At a breakpoint, in code-server with Debian's debugpy: its own process, its own table (and
   // a line saying why it skipped, where the Python packages are missing).
+  // The page's own layout in Chromium, apart from VS Code (dist/cli.js writes the page).
+  console.log('\nthe panel page in Chromium (bench/page-paint.mjs):');
+  spawnSync(process.execPath, [join('bench', 'page-paint.mjs')], { stdio: 'inherit' });
   console.log('\nat a breakpoint (scripts/bench-live.mjs):');
   spawnSync(process.execPath, [join('scripts', 'bench-live.mjs')], { stdio: 'inherit' });
 }
