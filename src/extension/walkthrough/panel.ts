@@ -23,11 +23,13 @@ import type { LiveRequest } from '../debugger/liveData';
 /** Larger texts are not written into the webview's saved state (the panel then does not survive a reload). */
 const MAX_PERSISTED_SOURCE_CHARS = 2_000_000;
 /**
- * The panel's table stops here: nobody reads further down a table, and each row is about 200
- * bytes of page. At 20,000 rows a million-number page was 4.3 MB and writing it was the longest
- * stretch the extension host was blocked (121 ms; at 5,000 rows, 2.3 MB and 50 ms).
+ * The panel's table stops here: nobody reads further down a table, and a table is laid out
+ * whole, so its rows were most of a large page's paint: with 5,000 rows Chromium painted a
+ * 10,000-number page in 633 ms, with 1,000 in 129 ms and 200 in 52 ms (median of 8, the page as
+ * `--format html` writes it). At 20,000 rows a million-number page was also 4.3 MB, and writing
+ * it was the longest stretch the extension host was blocked (121 ms; at 5,000 rows, 50 ms).
  */
-export const MAX_PANEL_TABLE_ROWS = 5_000;
+export const MAX_PANEL_TABLE_ROWS = 1_000;
 /**
  * Cards typeset before the page is first written: at least one, and more while this lasts and
  * their HTML stays within FIRST_PAGE_CARD_CHARS. The rest follow by message, so the summary, the
