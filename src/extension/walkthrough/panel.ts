@@ -12,7 +12,7 @@ import { trackExportPanel, type ExportPanelTracking } from '../exports/exportPan
 import { runExport, type ExportSubject } from '../exports/walkthroughExports';
 import { progressOf, recordProgress } from '../learn/progress';
 import { guarded, runGuarded } from '../log';
-import { yieldToHost } from '../schedule';
+import { createPauser, yieldToHost } from '../schedule';
 import { readSettings } from '../settings';
 import { effectiveOptions, explainSource, type Extent } from './explain';
 import { renderPanelErrorPage, renderPanelPage, type PageResources } from './html';
@@ -48,6 +48,8 @@ const CARD_BATCH_MS = 15;
  * 1.4 MB of cards posted at once when the page asked for them held it 150 ms, in the typing test).
  */
 const CARD_BATCH_CHARS = 60_000;
+/** Typesetting between two yields: equations are typeset one at a time (a card is a dozen of them). */
+const TYPESET_SLICE_MS = 10;
 
 /** What the page of one render reported about its painting (extension host clock, `performance.now()`). */
 export interface PaintReport {
@@ -273,9 +275,13 @@ export class WalkthroughPanel implements vscode.Disposable {
     }
     const walkthrough = result.value;
     const started = performance.now();
-    const { getMathRenderer, renderDerivationCards, renderHtmlFragment } = await import('../../render');
+    const { getMathRenderer, mathRequests, renderDerivationCards, renderHtmlFragment, typesetInTurn } = await import('../../render');
     const math = await getMathRenderer();
     if (this.isStale(generation)) return result;
+    // The equations of what is written next, typeset a slice of a task at a time; then it is written from the cache.
+    const pauser = createPauser(TYPESET_SLICE_MS);
+    const typeset = (write: (m: typeof math) => unknown) =>
+      typesetInTurn(mathRequests(write, math), math, () => pauser.pause(), () => this.isStale(generation));
     // A card can take tens of milliseconds to typeset (cold), so 50 cards in one go could block
     // the extension host for a second and keep the page blank as long: the page is written with
     // the cards typeset within a first budget, and the rest are typeset in tasks of their own and
@@ -284,12 +290,16 @@ export class WalkthroughPanel implements vscode.Disposable {
     let inPage = 0;
     let cardChars = 0;
     while (inPage < derivations.length && (inPage === 0 || (performance.now() - started < FIRST_PAGE_BUDGET_MS && cardChars < FIRST_PAGE_CARD_CHARS))) {
-      cardChars += renderDerivationCards([derivations[inPage]!], math).length; // also fills the renderer's cache
+      const derivation = derivations[inPage]!;
+      if (!(await typeset((m) => renderDerivationCards([derivation], m)))) return result;
+      cardChars += renderDerivationCards([derivation], math).length;
       inPage++;
     }
-    // The summary, the table and the first cards' HTML in a task of their own: typesetting those cards may have used the budget.
+    const inFragment = { ...walkthrough, derivations: derivations.slice(0, inPage) };
+    if (!(await typeset((m) => renderHtmlFragment(inFragment, m, { swapButton: true })))) return result;
+    // The summary, the table and the first cards' HTML in a task of their own.
     await yieldToHost();
-    const fragment = renderHtmlFragment({ ...walkthrough, derivations: derivations.slice(0, inPage) }, math, { swapButton: true });
+    const fragment = renderHtmlFragment(inFragment, math, { swapButton: true });
     if (this.isStale(generation)) return result;
     // Writing the page in a task of its own too: in the typing test, at load 7, a 90 KB fragment took 31 ms to build and writing its page 30 ms more.
     await yieldToHost();
@@ -320,7 +330,9 @@ export class WalkthroughPanel implements vscode.Disposable {
       const batchStarted = performance.now();
       let batchChars = 0;
       do {
-        batchChars += renderDerivationCards([derivations[inPage]!], math).length; // fills the renderer's cache
+        const derivation = derivations[inPage]!;
+        if (!(await typeset((m) => renderDerivationCards([derivation], m)))) return result;
+        batchChars += renderDerivationCards([derivation], math).length;
         inPage++;
       } while (inPage < derivations.length && performance.now() - batchStarted < CARD_BATCH_MS && batchChars < CARD_BATCH_CHARS);
       // Written again from the cache as one batch, with one set of glyphs.
