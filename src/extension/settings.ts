@@ -58,6 +58,16 @@ export function readSettings(scope?: vscode.ConfigurationScope): WalkthroughSett
   };
 }
 
+/**
+ * Whether `event` changes only when the panel follows the selection, no setting its page shows:
+ * `followSelection` changed and none of the others did. Redrawing the panel then would be a
+ * whole render (typesetting included) for nothing, while the person may be typing.
+ */
+export function changesOnlyFollowSelection(event: vscode.ConfigurationChangeEvent): boolean {
+  const affects = (key: keyof WalkthroughSettings) => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`);
+  return affects('followSelection') && (Object.keys(DEFAULT_SETTINGS) as (keyof WalkthroughSettings)[]).every((key) => key === 'followSelection' || !affects(key));
+}
+
 /** Fires `listener` when any of this extension's settings change. */
 export function onDidChangeSettings(listener: (event: vscode.ConfigurationChangeEvent) => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((event) => {

@@ -4,6 +4,7 @@ export { getMathRenderer, type MathRenderer, type MathOptions } from './mathjax'
 export { escapeHtml, escapeTex, escapeMarkdown } from './escape';
 export { renderHtmlFragment, renderHtmlPage, renderDerivationCard, renderDerivationCards, type HtmlPageOptions, type HtmlFragmentOptions } from './html';
 export { htmlFragmentChunks, htmlPageChunks } from './html';
+export { mathRequests, typesetInTurn, type MathRequest } from './typesetInTurn';
 export { heatBand, heatLegend, HEAT_BOUNDS_NATS } from './heatmap';
 export { renderMarkdown, markdownChunks } from './markdown';
 export { renderLatex, escapeLatexText, latexChunks } from './latex';

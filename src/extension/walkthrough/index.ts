@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { CommandId, PANEL_PAINTED_COMMAND } from '../commands';
 import { exportPanel } from '../exports/exportPanels';
 import { guarded, runGuarded } from '../log';
-import { onDidChangeSettings } from '../settings';
+import { changesOnlyFollowSelection, onDidChangeSettings } from '../settings';
 import type { PanelAction } from './messages';
 import { explainBinaryCrossEntropy } from './explainCommand';
 import { registerFollowSelection } from './followSelection';
@@ -43,7 +43,9 @@ export function registerWalkthrough(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(PANEL_PAINTED_COMMAND, () => WalkthroughPanel.active?.whenPainted()),
     registerWalkthroughSerializer(extensionUri),
     registerFollowSelection(extensionUri),
-    onDidChangeSettings(() => runGuarded(vscode.l10n.t('Refreshing the walkthrough'), () => WalkthroughPanel.active?.refresh())),
+    onDidChangeSettings((event) => {
+      if (!changesOnlyFollowSelection(event)) runGuarded(vscode.l10n.t('Refreshing the walkthrough'), () => WalkthroughPanel.active?.refresh());
+    }),
     { dispose: () => WalkthroughPanel.active?.dispose() },
   );
 }

@@ -12,7 +12,7 @@ import { trackExportPanel, type ExportPanelTracking } from '../exports/exportPan
 import { runExport, type ExportSubject } from '../exports/walkthroughExports';
 import { progressOf, recordProgress } from '../learn/progress';
 import { guarded, runGuarded } from '../log';
-import { yieldToHost } from '../schedule';
+import { createPauser, yieldToHost } from '../schedule';
 import { readSettings } from '../settings';
 import { effectiveOptions, explainSource, type Extent } from './explain';
 import { panelErrorContent, renderPanelErrorPage, renderPanelLoadingPage, renderPanelMain, renderPanelPage, type PageContent, type PageResources } from './html';
@@ -35,7 +35,7 @@ export const MAX_PANEL_TABLE_ROWS = 1_000;
  * their HTML stays within FIRST_PAGE_CARD_CHARS. The rest follow by message, so the summary, the
  * table and the first cards show without waiting for all of them.
  */
-const FIRST_PAGE_BUDGET_MS = 30;
+const FIRST_PAGE_BUDGET_MS = 20;
 /**
  * A warm run (every equation cached) once wrote all 50 cards into the first page: 3.2 MB with a
  * 10,000-number table, which code-server's webview took 2.6 s to paint, against 0.8 s for the
@@ -43,7 +43,15 @@ const FIRST_PAGE_BUDGET_MS = 30;
  */
 const FIRST_PAGE_CARD_CHARS = 200_000;
 /** Typesetting between two batches of cards sent to the page (and two yields to the host). */
-const CARD_BATCH_MS = 25;
+const CARD_BATCH_MS = 15;
+/**
+ * A batch of cards also ends at this much HTML, and each batch is posted in a task of its own:
+ * posting a message holds the extension host in proportion to its size (170 KB took 37 ms, and
+ * 1.4 MB of cards posted at once when the page asked for them held it 150 ms, in the typing test).
+ */
+const CARD_BATCH_CHARS = 60_000;
+/** Typesetting between two yields: equations are typeset one at a time (a card is a dozen of them). */
+const TYPESET_SLICE_MS = 10;
 /**
  * How long a render waits for a page the webview is loading, to send itself to that page by
  * message, before it writes a page of its own. A new panel's page took 0.5-1 s to load in the web
@@ -72,6 +80,10 @@ interface CardStream {
    * loaded anew (a hidden panel shown again) or a batch did not reach it: it gets the batches from there.
    */
   ready: boolean;
+  /** The batch to post next; set back when the page asks again from an earlier card. */
+  next: number;
+  /** The render loop or a task of `postPending` posts the batches as they come (one per task). */
+  posting: boolean;
 }
 
 export interface ShowOutcome {
@@ -302,9 +314,13 @@ export class WalkthroughPanel implements vscode.Disposable {
     }
     const walkthrough = result.value;
     const started = performance.now();
-    const { getMathRenderer, renderDerivationCards, renderHtmlFragment } = await import('../../render');
+    const { getMathRenderer, mathRequests, renderDerivationCards, renderHtmlFragment, typesetInTurn } = await import('../../render');
     const math = await getMathRenderer();
     if (this.isStale(generation)) return result;
+    // The equations of what is written next, typeset a slice of a task at a time; then it is written from the cache.
+    const pauser = createPauser(TYPESET_SLICE_MS);
+    const typeset = (write: (m: typeof math) => unknown) =>
+      typesetInTurn(mathRequests(write, math), math, () => pauser.pause(), () => this.isStale(generation));
     // A card can take tens of milliseconds to typeset (cold), so 50 cards in one go could block
     // the extension host for a second and keep the page blank as long: the page is written with
     // the cards typeset within a first budget, and the rest are typeset in tasks of their own and
@@ -313,14 +329,23 @@ export class WalkthroughPanel implements vscode.Disposable {
     let inPage = 0;
     let cardChars = 0;
     while (inPage < derivations.length && (inPage === 0 || (performance.now() - started < FIRST_PAGE_BUDGET_MS && cardChars < FIRST_PAGE_CARD_CHARS))) {
-      cardChars += renderDerivationCards([derivations[inPage]!], math).length; // also fills the renderer's cache
+      const derivation = derivations[inPage]!;
+      if (!(await typeset((m) => renderDerivationCards([derivation], m)))) return result;
+      cardChars += renderDerivationCards([derivation], math).length;
       inPage++;
     }
-    const fragment = renderHtmlFragment({ ...walkthrough, derivations: derivations.slice(0, inPage) }, math, { swapButton: true });
+    const inFragment = { ...walkthrough, derivations: derivations.slice(0, inPage) };
+    if (!(await typeset((m) => renderHtmlFragment(inFragment, m, { swapButton: true })))) return result;
+    // The summary, the table and the first cards' HTML in a task of their own.
+    await yieldToHost();
+    const fragment = renderHtmlFragment(inFragment, math, { swapButton: true });
+    if (this.isStale(generation)) return result;
+    // Writing the page in a task of its own too: in the typing test, at load 7, a 90 KB fragment took 31 ms to build and writing its page 30 ms more.
+    await yieldToHost();
     if (this.isStale(generation)) return result;
     this.latest = walkthrough;
     recordProgress(progressOf(walkthrough));
-    const stream: CardStream | undefined = inPage < derivations.length ? { run: generation, batches: [], ready: false } : undefined;
+    const stream: CardStream | undefined = inPage < derivations.length ? { run: generation, batches: [], ready: false, next: 0, posting: true } : undefined;
     this.stream = stream;
     this.panel.title = title;
     await this.writePage(generation, {
@@ -342,15 +367,19 @@ export class WalkthroughPanel implements vscode.Disposable {
       if (this.isStale(generation)) return result;
       const from = inPage;
       const batchStarted = performance.now();
+      let batchChars = 0;
       do {
-        renderDerivationCards([derivations[inPage]!], math); // fills the renderer's cache
+        const derivation = derivations[inPage]!;
+        if (!(await typeset((m) => renderDerivationCards([derivation], m)))) return result;
+        batchChars += renderDerivationCards([derivation], math).length;
         inPage++;
-      } while (inPage < derivations.length && performance.now() - batchStarted < CARD_BATCH_MS);
+      } while (inPage < derivations.length && performance.now() - batchStarted < CARD_BATCH_MS && batchChars < CARD_BATCH_CHARS);
       // Written again from the cache as one batch, with one set of glyphs.
       const batch = { from, html: renderDerivationCards(derivations.slice(from, inPage), math), done: inPage === derivations.length };
       stream.batches.push(batch);
-      if (stream.ready) this.sendCards(stream, [batch]);
+      await this.postPending(stream);
     }
+    stream.posting = false;
     return result;
   }
 
@@ -435,6 +464,21 @@ export class WalkthroughPanel implements vscode.Disposable {
     if (current && (current.run ?? 0) !== message.run && this.panel.visible) this.sendPage(current);
   }
 
+  /**
+   * Once the page is ready, posts the batches from `stream.next` on, each in a task of its own
+   * (never in the task that typeset it): one loop at a time, so that no two tasks of ours run back
+   * to back ahead of the host's other work.
+   */
+  private async postPending(stream: CardStream): Promise<void> {
+    while (stream.ready && stream.next < stream.batches.length) {
+      await yieldToHost();
+      const batch = stream.batches[stream.next];
+      if (!batch || this.disposed || this.stream !== stream) return;
+      stream.next++;
+      this.sendCards(stream, [batch]);
+    }
+  }
+
   /** Sends `batches` (consecutive) as one message. */
   private sendCards(stream: CardStream, batches: CardStream['batches']): void {
     const first = batches[0];
@@ -466,7 +510,12 @@ export class WalkthroughPanel implements vscode.Disposable {
         const stream = this.stream;
         if (stream && stream.run === message.run) {
           stream.ready = true;
-          this.sendCards(stream, stream.batches.filter((b) => b.from >= message.have));
+          const next = stream.batches.findIndex((b) => b.from >= message.have);
+          stream.next = next < 0 ? stream.batches.length : next;
+          if (!stream.posting) {
+            stream.posting = true;
+            runGuarded(vscode.l10n.t('Walkthrough panel'), () => this.postPending(stream).finally(() => (stream.posting = false)));
+          }
         }
         return;
       }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { WalkthroughPanel } from '../../../src/extension/walkthrough/panel';
-import { VIEW_TYPE, closeAllEditors, eventually, explain, openExample, walkthroughTabs, withSetting, workspaceUri } from '../helpers';
+import { VIEW_TYPE, closeAllEditors, eventually, explain, openExample, panelPainted, walkthroughTabs, withSetting, workspaceUri } from '../helpers';
 
 async function savedMarkdown(name: string): Promise<string> {
   const target = workspaceUri(name);
@@ -40,6 +40,20 @@ describe('walkthrough panel', () => {
       await eventually(async () => (walkthroughTabs()[0]?.label === 'BCE: batch.py' ? true : undefined));
       assert.equal(walkthroughTabs().length, 1);
     });
+  });
+
+  it('does not redraw the panel when only followSelection changes (nothing on the page depends on it)', async () => {
+    await openExample('article.py', 6, 0);
+    assert.ok(await explain());
+    const before = await panelPainted();
+    assert.ok(before);
+    await withSetting('followSelection', true, async () => {
+      // A refresh starts on the configuration event; had one started, the page would be a later run.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal((await panelPainted())?.run, before.run);
+    });
+    // A setting the page shows still redraws it.
+    await withSetting('precision', 3, () => eventually(async () => ((await panelPainted())?.run ?? 0) > before.run || undefined));
   });
 
   it('does not follow the selection while followSelection is off', async () => {
