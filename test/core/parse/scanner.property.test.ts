@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { findArrays } from '../../../src/core/parse';
+import type { Result } from '../../../src/core/types';
 
 /** Short and long printings, so the characters per number change along an array. */
 const printed = fc.oneof(
@@ -77,5 +78,55 @@ test('the number limit stops at the first number over it, wherever the buffer gr
       assert.deepEqual(found.error.range, { start: starts[max], end: (starts[max] as number) + (numbers[max] as string).length });
     }),
     { numRuns: 60 },
+  );
+});
+
+/** Pieces of code that matter at a line break: comments and strings that may cross it, signs, calls, names. */
+const fragment = fc.constantFrom(
+  'targets', 'y_pred', 'p', '=', ' = ', '<-', ':', ',', ', ', ' ', '  ', '[', ']', '(', ')', '{', '}', '[[', ']]',
+  '0', '1', '0.25', '-0.5', '+1', '\u22120.3', '1e-3', '1.0f', '.5', '...', 'nan', 'np.nan', 'True', 'None', "float('nan')",
+  'np.array(', 'torch.tensor(', 'c(', 'loss(', 'BCELoss(from_logits=True)', 'dtype=torch.float32',
+  '# note ]', '// note', '/* a ] */', '/*', '*/', "'a'", '"b"', "'", '"', '"""', "'''", '\\', "r'x'", "Let's", 'for', 'x for x in',
+);
+const numbers = fc.array(fc.constantFrom('0', '1', '0.25', '-0.5', '1e-3', 'nan', 'True'), { minLength: 1, maxLength: 4 }).map((xs) => xs.join(', '));
+const name = fc.constantFrom('targets', 'y_pred', 'p', 'y', 'labels', 'self.logits');
+/** Whole statements and halves of them, so that arrays, names and calls meet line breaks in every way. */
+const statement = fc.oneof(
+  fc.tuple(name, numbers).map(([n, xs]) => `${n} = [${xs}]`),
+  fc.tuple(name, numbers).map(([n, xs]) => `${n} <- c(${xs})`),
+  fc.tuple(numbers, numbers).map(([a, b]) => `loss([${a}], [${b}])`),
+  fc.tuple(name, numbers).map(([n, xs]) => `${n} = np.array([${xs}], dtype=float)`),
+  fc.tuple(numbers, numbers).map(([a, b]) => `[[${a}], [${b}]]`),
+  numbers.map((xs) => `[${xs}`),
+  numbers.map((xs) => `${xs}]`),
+  numbers.map((xs) => ` ${xs.replace(/, /g, ' ')}`),
+  name,
+  name.map((n) => `${n} =`),
+  name.map((n) => `${n}:`),
+  fc.constantFrom('bce = BCELoss(from_logits=True)', 'bce(', ')', '"labels": ["a", "b"],', '{', '}', 'def f():', 'return'),
+);
+const line = fc.array(fc.oneof({ weight: 3, arbitrary: statement }, { weight: 1, arbitrary: fragment }), { maxLength: 3 }).map((parts) => parts.join(' '));
+const program = fc.array(line, { minLength: 2, maxLength: 6 });
+
+function plain<T>(result: Result<readonly T[]>): unknown {
+  return result.ok ? { ok: true, value: result.value.map((a) => JSON.parse(JSON.stringify(a, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v)))) } : result;
+}
+
+test('text given as lines reads exactly as the lines joined', () => {
+  fc.assert(
+    fc.property(program, fc.integer({ min: 1, max: 60 }), (lines, max) => {
+      assert.deepEqual(plain(findArrays(lines, { maxNumbers: max })), plain(findArrays(lines.join('\n'), { maxNumbers: max })));
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('long arrays given as lines read exactly as joined, numpy rows across lines included', () => {
+  fc.assert(
+    fc.property(longArray, fc.constantFrom(', ', ' ', ',\n', '\n '), fc.constantFrom('y = [', 'predictions = np.array(['), (numbers, sep, prefix) => {
+      const text = `targets = [0, 1]\n${prefix}${numbers.join(sep)}]${prefix.endsWith('([') ? ')' : ''}\n# done`;
+      assert.deepEqual(plain(findArrays(text.split('\n'))), plain(findArrays(text)));
+    }),
+    { numRuns: 40 },
   );
 });
