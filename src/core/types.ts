@@ -68,6 +68,8 @@ export interface ParsedArray {
 export interface ParsedInput {
   /** The text that was parsed; ranges index into it (the walkthrough reuses the user's digits). */
   readonly source: string;
+  /** `source.slice`, without building `source` when the text was given as lines (a hover's paragraph). */
+  readonly sliceSource?: (start: number, end: number) => string;
   readonly targets: ParsedArray;
   readonly predictions: ParsedArray;
   /** Resolved: never 'auto'. */

@@ -37,7 +37,7 @@ export function naturalLogNote(): string {
 }
 
 /** A number of the parsed text as the user wrote it, when it can be kept; else null. */
-function typedText(source: string, array: ParsedArray, flatIndex: number): string | null {
+function typedText(parsed: ParsedInput, array: ParsedArray, flatIndex: number): string | null {
   // The parser's own positions, when it kept them: `valueRanges` would build one object per number
   // (100,000 of them for a 10-row hover table).
   const positions = array as ParsedArray & Partial<ValuePositions>;
@@ -47,7 +47,7 @@ function typedText(source: string, array: ParsedArray, flatIndex: number): strin
       : array.valueRanges[flatIndex];
   const value = array.values[flatIndex];
   if (range === undefined || value === undefined) return null;
-  return typedDecimal(source.slice(range.start, range.end), value);
+  return typedDecimal(parsed.sliceSource !== undefined ? parsed.sliceSource(range.start, range.end) : parsed.source.slice(range.start, range.end), value);
 }
 
 /** The user's options without the ones each framework brings itself (preset, dtype). */
@@ -92,8 +92,8 @@ function deriveElement(setting: DerivationSetting, i: number): LabelDerivation {
   const { parsed, result, precision } = setting;
   const fmt = (x: number): string => formatNumber(x, precision);
   const detail = elementDetail(result, i);
-  const targetTyped = typedText(parsed.source, parsed.targets, i);
-  const inputTyped = typedText(parsed.source, parsed.predictions, i);
+  const targetTyped = typedText(parsed, parsed.targets, i);
+  const inputTyped = typedText(parsed, parsed.predictions, i);
   const ctx: ElementContext = {
     options: result.options,
     rule: result.rule,
@@ -115,12 +115,12 @@ function tableRow(setting: DerivationSetting, i: number): TableRow {
   const shape = parsed.predictions.shape;
   const columns = shape[shape.length - 1] ?? result.targets.length;
   const z = parsed.predictions.values[i] ?? NaN;
-  const typedInput = typedText(parsed.source, parsed.predictions, i);
+  const typedInput = typedText(parsed, parsed.predictions, i);
   const logits = parsed.inputKind === 'logits';
   return {
     index: shape.length > 1 ? [Math.floor(i / columns), i % columns] : [i],
     label: parsed.labels?.[i % columns] ?? null,
-    target: typedText(parsed.source, parsed.targets, i) ?? fmt(parsed.targets.values[i] ?? NaN),
+    target: typedText(parsed, parsed.targets, i) ?? fmt(parsed.targets.values[i] ?? NaN),
     // σ(z) for logits comes from the engine, so the table and the derivation agree.
     prediction: logits ? fmt(elementDetail(result, i).prediction) : (typedInput ?? fmt(z)),
     logit: logits ? (typedInput ?? fmt(z)) : null,

@@ -7,6 +7,7 @@ import type { InputError, InputKindOption, ParsedInput, TextRange } from '../typ
 import { findArrays, type ArrayRole, type FoundArray } from '../parse/find';
 import { resolveArrays } from '../parse/resolve';
 import { validateInput } from '../parse/validate';
+import { textOf, type SourceText } from '../parse/text';
 import { summariseValues, type ArraySummary } from './summary';
 
 export interface HoverAnalysisOptions {
@@ -108,10 +109,11 @@ function single(array: FoundArray, problem: InputError | null): SingleAnalysis {
 
 /**
  * The analysis for the character at `offset` of `source`; null when that character is not
- * inside an array worth a hover. Never throws.
+ * inside an array worth a hover. Never throws. `source` may be lines (see LineText), read
+ * without joining them; the analysis is the same.
  */
-export function analyseHover(source: string, offset: number, options: HoverAnalysisOptions): HoverAnalysis | null {
-  const found = findArrays(source, options.maxNumbers !== undefined ? { maxNumbers: options.maxNumbers } : undefined);
+export function analyseHover(source: SourceText, offset: number, options: HoverAnalysisOptions): HoverAnalysis | null {
+  const found = findArrays(typeof source === 'string' ? source : source.lines, options.maxNumbers !== undefined ? { maxNumbers: options.maxNumbers } : undefined);
   if (!found.ok) return { kind: 'unreadable', error: found.error };
   const hovered = arrayAt(found.value, offset);
   if (hovered === null || !worthShowing(hovered)) return null;
@@ -125,10 +127,10 @@ export function analyseHover(source: string, offset: number, options: HoverAnaly
   const parsed = validateInput(source, resolved.value, options.inputKind);
   const maxNumbers = options.maxNumbers;
   if (!parsed.ok) {
-    const call = lossCallFor(source, options.inputKind, maxNumbers);
+    const call = lossCallFor(textOf(source), options.inputKind, maxNumbers);
     return call !== null ? { ...single(hovered, parsed.error), lossCall: call } : single(hovered, parsed.error);
   }
-  const call = parsed.value.targets.shape.length === 2 && (parsed.value.targets.shape[1] as number) >= 2 ? lossCallFor(source, options.inputKind, maxNumbers) : null;
+  const call = parsed.value.targets.shape.length === 2 && (parsed.value.targets.shape[1] as number) >= 2 ? lossCallFor(textOf(source), options.inputKind, maxNumbers) : null;
   return { kind: 'pair', hovered: hoveredOf(hovered), side, parsed: parsed.value, ...(call !== null ? { lossCall: call } : {}) };
 }
 

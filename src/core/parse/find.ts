@@ -101,12 +101,13 @@ export function checkMaxNumbers(options: ParseOptions | undefined): Result<numbe
 /**
  * All arrays in `text`, in order, with names and roles. Fails only when the text as a whole
  * cannot be read: unbalanced brackets, an unclosed string or comment, more than `maxNumbers`
- * numbers. Problems of single arrays are in their `problem`.
+ * numbers. Problems of single arrays are in their `problem`. `text` may be given as its lines.
  */
-export function findArrays(text: string, options?: ParseOptions): Result<readonly FoundArray[]> {
+export function findArrays(text: string | readonly string[], options?: ParseOptions): Result<readonly FoundArray[]> {
   const max = checkMaxNumbers(options);
   if (!max.ok) return max;
-  const scanned = scanArrays(String(text), max.value);
+  // Lines are the text joined by '\n' (see scanArrays), read without that copy.
+  const scanned = scanArrays(Array.isArray(text) ? (text as readonly string[]) : String(text), max.value);
   if (!scanned.ok) return scanned;
   return { ok: true, value: scanned.value.map(withRole) };
 }

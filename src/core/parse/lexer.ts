@@ -165,10 +165,23 @@ function scanDecimal(text: string, start: number): number {
   return i;
 }
 
+/**
+ * Thrown when text given as lines holds a token that runs from one line into the next (a block
+ * comment, a string continued or opened across a line break): the caller reads the lines joined.
+ */
+export class CrossesLines extends Error {}
+
 export class Lexer {
-  readonly text: string;
-  private readonly length: number;
+  /** The text being read: all of it, or with `lines`, the current line. */
+  private text: string;
+  private length: number;
+  /** Position in `text`; the positions the lexer reports (start, end, ...) are in the whole text. */
   private pos = 0;
+  /** Where `text` starts in the whole text: the lines before it and their line breaks. */
+  private base = 0;
+  /** With lines, the text is them joined by '\n', read line by line without building it. */
+  private readonly lines: readonly string[] | null;
+  private line = 0;
   /** Whether the previous token can end a value (number, name, string, closer): decides if `-1` is a sign or a minus. */
   private previousEndsValue = false;
 
@@ -192,9 +205,39 @@ export class Lexer {
   fatalMessage = '';
   fatalSuggestion = '';
 
-  constructor(text: string) {
-    this.text = text;
-    this.length = text.length;
+  constructor(text: string | readonly string[]) {
+    if (typeof text === 'string') {
+      this.lines = null;
+      this.text = text;
+    } else {
+      this.lines = text;
+      this.text = text[0] ?? '';
+    }
+    this.length = this.text.length;
+  }
+
+  private hasNextLine(): boolean {
+    return this.lines !== null && this.line + 1 < this.lines.length;
+  }
+
+  /** Moves to the start of the next line, past the line break between them. */
+  private nextLine(): void {
+    this.base += this.length + 1;
+    this.line++;
+    this.text = (this.lines as readonly string[])[this.line] as string;
+    this.length = this.text.length;
+    this.pos = 0;
+  }
+
+  /** The text of [start, end) in the whole text, within the current line. */
+  slice(start: number, end: number): string {
+    return this.text.slice(start - this.base, end - this.base);
+  }
+
+  /** `text.indexOf(char, from)` in the whole text, looking no further than the current line. */
+  indexOnLine(char: string, from: number): number {
+    const at = this.text.indexOf(char, from - this.base);
+    return at < 0 ? -1 : at + this.base;
   }
 
   /** The first char code after the current token, skipping spaces and tabs only (not line breaks). */
@@ -205,20 +248,29 @@ export class Lexer {
       if (c !== CH_SPACE && c !== CH_TAB) return c;
       i++;
     }
-    return -1;
+    return this.hasNextLine() ? CH_LF : -1;
   }
 
   next(): TokenType {
-    const text = this.text;
-    const n = this.length;
+    let text = this.text;
+    let n = this.length;
     let i = this.pos;
     let space = false;
     let newline = false;
     let c = 0;
     for (;;) {
       if (i >= n) {
+        if (this.hasNextLine()) {
+          // The line break between two lines, as the joined text would have it.
+          this.nextLine();
+          text = this.text;
+          n = this.length;
+          i = 0;
+          space = newline = true;
+          continue;
+        }
         this.pos = i;
-        this.start = this.end = i;
+        this.start = this.end = i + this.base;
         this.spaceBefore = space;
         this.newlineBefore = newline;
         return (this.type = T_END);
@@ -238,7 +290,10 @@ export class Lexer {
         space = true;
       } else if (c === CH_SLASH && text.charCodeAt(i + 1) === CH_STAR) {
         const close = text.indexOf('*/', i + 2);
-        if (close < 0) return this.unclosedComment(i);
+        if (close < 0) {
+          if (this.hasNextLine()) throw new CrossesLines();
+          return this.unclosedComment(i);
+        }
         for (let k = i + 2; k < close; k++) if (text.charCodeAt(k) === CH_LF) newline = true;
         i = close + 2;
         space = true;
@@ -251,7 +306,7 @@ export class Lexer {
     }
     this.spaceBefore = space;
     this.newlineBefore = newline;
-    this.start = i;
+    this.start = i + this.base;
     this.char = c;
 
     // Numbers, with a sign attached when the sign cannot be a binary minus: `[0.5 -0.3]` (numpy
@@ -324,21 +379,24 @@ export class Lexer {
   }
 
   private single(i: number, type: TokenType, endsValue: boolean): TokenType {
-    this.pos = this.end = i + 1;
+    this.pos = i + 1;
+    this.end = i + 1 + this.base;
     this.previousEndsValue = endsValue;
     return (this.type = type);
   }
 
   private span(start: number, end: number, type: TokenType): TokenType {
-    this.pos = this.end = end;
-    this.start = start;
+    this.pos = end;
+    this.end = end + this.base;
+    this.start = start + this.base;
     this.previousEndsValue = false;
     return (this.type = type);
   }
 
   private fatal(start: number, end: number, message: string, suggestion: string): TokenType {
-    this.start = start;
-    this.end = this.pos = end;
+    this.start = start + this.base;
+    this.pos = end;
+    this.end = end + this.base;
     this.fatalMessage = message;
     this.fatalSuggestion = suggestion;
     return (this.type = T_FATAL);
@@ -361,12 +419,14 @@ export class Lexer {
         else if ((c === CH_PLUS || c === CH_MINUS) && (text.charCodeAt(i - 1) | 32) === 101) i++;
         else break;
       }
-      this.end = this.pos = i;
+      this.pos = i;
+      this.end = i + this.base;
       this.previousEndsValue = true;
       return (this.type = T_BAD_NUMBER);
     }
     this.value = negative ? -scannedValue : scannedValue;
-    this.end = this.pos = end;
+    this.pos = end;
+    this.end = end + this.base;
     this.previousEndsValue = true;
     return (this.type = T_NUMBER);
   }
@@ -378,6 +438,7 @@ export class Lexer {
    */
   readNumberRun(values: Float64Array, starts: Int32Array, ends: Int32Array, from: number, limit: number): number {
     const text = this.text;
+    const base = this.base;
     let index = from;
     let pos = this.pos;
     while (index < limit) {
@@ -431,14 +492,15 @@ export class Lexer {
       else if (significant > 15 || fractionDigits > 22) value = parseFloat(text.slice(digitsStart, i));
       else value = fractionDigits === 0 ? mantissa : mantissa / (POW10[fractionDigits] as number);
       values[index] = negative ? -value : value;
-      starts[index] = start;
-      ends[index] = i;
+      starts[index] = start + base;
+      ends[index] = i + base;
       index++;
       pos = i;
     }
     if (index > from) {
       this.start = starts[index - 1] as number;
-      this.end = this.pos = pos;
+      this.pos = pos;
+      this.end = pos + base;
       this.value = values[index - 1] as number;
       this.previousEndsValue = true;
     }
@@ -463,8 +525,9 @@ export class Lexer {
     if ((after === CH_QUOTE || after === CH_DQUOTE) && lastPart === start && isStringPrefix(text, start, i)) {
       return this.string(start, i);
     }
-    this.lastPartStart = lastPart;
-    this.end = this.pos = i;
+    this.lastPartStart = lastPart + this.base;
+    this.pos = i;
+    this.end = i + this.base;
     this.previousEndsValue = true;
     return (this.type = T_NAME);
   }
@@ -479,7 +542,10 @@ export class Lexer {
     let i = quoteAt + open;
     const contentStart = i;
     for (;;) {
-      if (i >= n) break;
+      if (i >= n) {
+        if (this.hasNextLine()) throw new CrossesLines();
+        break;
+      }
       const c = text.charCodeAt(i);
       if (c === CH_BACKSLASH) {
         i += 2;
@@ -509,10 +575,12 @@ export class Lexer {
   }
 
   private stringEnd(tokenStart: number, contentStart: number, contentEnd: number, end: number): TokenType {
-    this.start = tokenStart;
-    this.contentStart = contentStart;
-    this.contentEnd = contentEnd;
-    this.end = this.pos = end;
+    const base = this.base;
+    this.start = tokenStart + base;
+    this.contentStart = contentStart + base;
+    this.contentEnd = contentEnd + base;
+    this.pos = end;
+    this.end = end + base;
     this.previousEndsValue = true;
     return (this.type = T_STRING);
   }

@@ -8,7 +8,7 @@ import type { InputError, Result, TextRange } from '../types';
 import type { FoundArray } from './find';
 import { isNotDataName } from './names';
 import { decideFromValues, decisionNote } from './roles';
-import { quoteRange, quoteText } from './text';
+import { quoteRange, quoteText, textOf, type SourceText } from './text';
 
 export interface ResolvedArrays {
   readonly targets: FoundArray;
@@ -25,8 +25,8 @@ export interface ResolveOptions {
   readonly swapRoles?: boolean;
 }
 
-function describe(source: string, array: FoundArray): string {
-  return array.name !== null ? quoteText(array.name) : quoteRange(source, array.range);
+function describe(source: SourceText, array: FoundArray): string {
+  return array.name !== null ? quoteText(array.name) : quoteRange(textOf(source), array.range);
 }
 
 /** The strongest candidate; among equals the last, as running the code would leave it. Usable ones first. */
@@ -60,7 +60,7 @@ function problemOf(arrays: readonly FoundArray[]): InputError | null {
 }
 
 /** "a", "a and b", "a, b, c and 7 more": a big selection must not produce a note per array. */
-function listOf(source: string, arrays: readonly FoundArray[]): string {
+function listOf(source: SourceText, arrays: readonly FoundArray[]): string {
   const shown = arrays.slice(0, 3).map((a) => describe(source, a));
   if (arrays.length > 3) return l10n.t`${shown.join(', ')} and ${arrays.length - 3} more`;
   if (shown.length === 1) return shown[0] as string;
@@ -79,11 +79,11 @@ function readAsNote(what: string, noun: 'targets' | 'predictions' | 'logits', re
   }
 }
 
-function wholeText(source: string): TextRange {
-  return { start: 0, end: source.length };
+function wholeText(source: SourceText): TextRange {
+  return { start: 0, end: textOf(source).length };
 }
 
-export function resolveArrays(source: string, found: readonly FoundArray[], options?: ResolveOptions): Result<ResolvedArrays> {
+export function resolveArrays(source: SourceText, found: readonly FoundArray[], options?: ResolveOptions): Result<ResolvedArrays> {
   const notes: string[] = [];
   // The sentence saying which rule made which array the targets: replaced when the user swaps them.
   const roleNotes: string[] = [];
@@ -176,7 +176,7 @@ export function resolveArrays(source: string, found: readonly FoundArray[], opti
           ok: false,
           error: inputError(
             'no-arrays',
-            l10n.t`Found only words (${quoteRange(source, words.range)}), no arrays of numbers.`,
+            l10n.t`Found only words (${quoteRange(textOf(source), words.range)}), no arrays of numbers.`,
             words.range,
             l10n.t('Select the targets and the predictions too, e.g. targets = [1, 0, 1] and predictions = [0.8, 0.3, 0.9].'),
           ),

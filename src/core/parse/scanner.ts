@@ -12,7 +12,7 @@ import * as l10n from '@vscode/l10n';
 import { inputError } from '../errors';
 import type { InputError, InputErrorCode, Result, TextRange } from '../types';
 import * as tokens from './lexer';
-import { Lexer, type TokenType } from './lexer';
+import { CrossesLines, Lexer, type TokenType } from './lexer';
 import { isArrayConstructor, isDeclarationWord, isKeyword, isVectorCall } from './names';
 import { describePosition, quoteRange } from './text';
 
@@ -219,14 +219,23 @@ export class ArrayScanner {
   private used = 0;
   private total = 0;
 
+  /** The whole text, built from the lines only when a message quotes it. */
+  private joined: string | null;
+
   constructor(
-    private readonly text: string,
+    private readonly source: string | readonly string[],
     private readonly maxNumbers: number,
   ) {
-    this.lexer = new Lexer(text);
+    this.joined = typeof source === 'string' ? source : null;
+    this.lexer = new Lexer(source);
     const top = new Frame(F_CODE, -1, -1);
     top.statementsByLine = true;
     this.stack = [top];
+  }
+
+  /** The whole text, for messages; tokens are read through the lexer, which needs no joined copy. */
+  private get text(): string {
+    return (this.joined ??= (this.source as readonly string[]).join('\n'));
   }
 
   scan(): Result<RawArray[]> {
@@ -368,7 +377,7 @@ export class ArrayScanner {
         this.codeOpen(frame);
         break;
       case T_NAME: {
-        const name = this.text.slice(lexer.lastPartStart, lexer.end);
+        const name = lexer.slice(lexer.lastPartStart, lexer.end);
         frame.chainPrevious = frame.previous;
         frame.chainStart = lexer.start;
         frame.lastName = name;
@@ -385,7 +394,7 @@ export class ArrayScanner {
       case T_STRING:
         // A dict or JSON key: `"targets": [...]`.
         frame.chainPrevious = frame.previous;
-        frame.lastName = this.text.slice(lexer.contentStart, lexer.contentEnd);
+        frame.lastName = lexer.slice(lexer.contentStart, lexer.contentEnd);
         frame.lastNameIsKeyword = false;
         frame.lastNameIsChain = false;
         break;
@@ -531,7 +540,7 @@ export class ArrayScanner {
         return this.arrayName(frame, build);
       case T_STRING: {
         if (!this.startElement(frame, build)) return null;
-        const word = unescapeString(this.text.slice(lexer.contentStart, lexer.contentEnd));
+        const word = unescapeString(lexer.slice(lexer.contentStart, lexer.contentEnd));
         return this.addWord(frame, build, word, this.tokenRange());
       }
       case T_OPEN:
@@ -606,7 +615,7 @@ export class ArrayScanner {
     const sign = signed ? frame.sign : 1;
     frame.sign = 0;
     const range = { start: lexer.start, end: lexer.end };
-    const lastPart = this.text.slice(lexer.lastPartStart, lexer.end).toLowerCase();
+    const lastPart = lexer.slice(lexer.lastPartStart, lexer.end).toLowerCase();
     if (this.lexer.peekCharOnLine() === CH_LPAREN) {
       // float('nan'), np.float32(0.1): a call holding one scalar.
       lexer.next();
@@ -639,7 +648,7 @@ export class ArrayScanner {
       this.problem(build, 'syntax', l10n.t('A list comprehension is not evaluated: only literal values are read.'), range, l10n.t('Print the list and select the printed values.'));
       return null;
     }
-    return this.addWord(frame, build, this.text.slice(lexer.start, lexer.end), range);
+    return this.addWord(frame, build, lexer.slice(lexer.start, lexer.end), range);
   }
 
   private arrayOpen(frame: Frame, build: ArrayBuild): void {
@@ -704,8 +713,7 @@ export class ArrayScanner {
     return this.readNumberRun(frame);
   }
 
-  private grow(): void {
-    const size = this.buffer.length * 2;
+  private grow(size = this.buffer.length * 2): void {
     const values = new Float64Array(size);
     values.set(this.buffer);
     this.buffer = values;
@@ -737,8 +745,29 @@ export class ArrayScanner {
         return this.tooManyNumbers({ start: this.starts[next - 1] as number, end: this.ends[next - 1] as number });
       }
       if (next < limit || next < this.buffer.length) return null;
-      this.grow();
+      this.grow(this.grownSize(frame));
     }
+  }
+
+  /**
+   * The size for a buffer that a run of numbers has filled: at least double, or room for the
+   * numbers the array seems to have left, judged by the characters per number so far and the
+   * distance to the next closing bracket of its kind. Growing a 100,000-number array by
+   * doubling alone allocated and copied it seven times, twice its size in all, on every hover
+   * of it. The estimate is capped by the number limit, and a wrong one costs only a doubling.
+   */
+  private grownSize(frame: Frame): number {
+    const double = this.buffer.length * 2;
+    const used = this.used;
+    if (used === 0) return double;
+    const first = this.starts[0] as number;
+    const last = this.ends[used - 1] as number;
+    if (last <= first) return double;
+    const close = this.lexer.indexOnLine(String.fromCharCode(closerFor(frame.open)), last);
+    if (close < 0) return double;
+    const estimate = used + Math.ceil(((close - last) * used * 1.0625) / (last - first)) + 64;
+    const cap = used + (this.maxNumbers - this.total) + 1;
+    return Math.max(double, Math.min(estimate, cap));
   }
 
   private addWord(frame: Frame, build: ArrayBuild, word: string, range: TextRange): InputError | null {
@@ -869,7 +898,7 @@ export class ArrayScanner {
     }
     const position = frame.tokensInFirstArgument++;
     if (t === T_NAME) {
-      frame.lastName = this.text.slice(lexer.lastPartStart, lexer.end);
+      frame.lastName = lexer.slice(lexer.lastPartStart, lexer.end);
       return;
     }
     if (t !== T_OPEN) return;
@@ -910,8 +939,8 @@ export class ArrayScanner {
       let value: number | undefined;
       if (frame.count === 0) {
         if (t === T_NUMBER) value = lexer.value;
-        else if (t === T_STRING) value = stringValue(this.text.slice(lexer.contentStart, lexer.contentEnd));
-        else if (t === T_NAME) value = specialValue(this.text.slice(lexer.lastPartStart, lexer.end).toLowerCase());
+        else if (t === T_STRING) value = stringValue(lexer.slice(lexer.contentStart, lexer.contentEnd));
+        else if (t === T_NAME) value = specialValue(lexer.slice(lexer.lastPartStart, lexer.end).toLowerCase());
       }
       if (value !== undefined) {
         frame.scalarValue = value;
@@ -1001,7 +1030,17 @@ function fail(code: InputErrorCode, message: string, range: TextRange, suggestio
   return { ok: false, error: inputError(code, message, range, suggestion) };
 }
 
-/** All arrays in `text`, or the error that makes the text unreadable. */
-export function scanArrays(text: string, maxNumbers: number): Result<RawArray[]> {
-  return new ArrayScanner(text, maxNumbers).scan();
+/**
+ * All arrays in `text`, or the error that makes the text unreadable. Given as lines, the text is
+ * the lines joined by '\n', read without building that copy (a hover's paragraph can be two
+ * lines of a megabyte each) unless a token runs across a line break; the result is the same.
+ */
+export function scanArrays(text: string | readonly string[], maxNumbers: number): Result<RawArray[]> {
+  if (typeof text === 'string' || text.length === 1) return new ArrayScanner(typeof text === 'string' ? text : (text[0] as string), maxNumbers).scan();
+  try {
+    return new ArrayScanner(text, maxNumbers).scan();
+  } catch (err) {
+    if (err instanceof CrossesLines) return new ArrayScanner(text.join('\n'), maxNumbers).scan();
+    throw err;
+  }
 }

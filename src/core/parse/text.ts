@@ -55,3 +55,50 @@ export function elementLabel(noun: 'Target' | 'Prediction', shape: readonly numb
 export function formatShape(shape: readonly number[]): string {
   return `[${shape.join(', ')}]`;
 }
+
+/**
+ * A text given as its lines, as if joined by '\n', joined only when it is asked for whole: a
+ * hover's paragraph can be two lines of a megabyte each, and a fresh 2 MB string costs about
+ * as much as reading its numbers. Numbers and names are sliced from their own line.
+ */
+export class LineText {
+  private joined: string | null = null;
+  /** Where each line starts in the joined text. */
+  private readonly starts: number[];
+
+  constructor(readonly lines: readonly string[]) {
+    this.starts = [];
+    let at = 0;
+    for (const line of lines) {
+      this.starts.push(at);
+      at += line.length + 1;
+    }
+  }
+
+  get text(): string {
+    return (this.joined ??= this.lines.join('\n'));
+  }
+
+  /** The same as `text.slice(start, end)`, without joining when the range lies on one line. */
+  slice(start: number, end: number): string {
+    if (this.joined !== null) return this.joined.slice(start, end);
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] as number) <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    const lineStart = this.starts[lo] as number;
+    const line = this.lines[lo];
+    if (line === undefined || start < 0 || end < start || end > lineStart + line.length) return this.text.slice(start, end);
+    return line.slice(start - lineStart, end - lineStart);
+  }
+}
+
+/** Parsed text: a string, or its lines read without joining them (see LineText). */
+export type SourceText = string | LineText;
+
+export function textOf(source: SourceText): string {
+  return typeof source === 'string' ? source : source.text;
+}

@@ -9,15 +9,15 @@ import type { FoundArray } from './find';
 import type { ResolvedArrays } from './resolve';
 import { valueRange, withValueRanges, type ValuePositions } from './ranges';
 import { roleWarning } from './roles';
-import { elementLabel, formatShape, quoteRange, quoteText } from './text';
+import { elementLabel, formatShape, quoteRange, quoteText, textOf, type SourceText } from './text';
 
 /** The contract's ParsedArray, without the finder's extra fields (they would not survive JSON anyway). */
 function plainArray(array: FoundArray, shape: readonly number[] = array.shape): ParsedArray & ValuePositions {
   return withValueRanges({ values: array.values, shape, range: array.range, name: array.name, valueStarts: array.valueStarts, valueEnds: array.valueEnds }, array);
 }
 
-function valueText(source: string, array: ValuePositions, index: number): string {
-  return quoteRange(source, valueRange(array, index));
+function valueText(source: SourceText, array: ValuePositions, index: number): string {
+  return quoteRange(textOf(source), valueRange(array, index));
 }
 
 function firstNonFinite(values: Float64Array): number {
@@ -65,7 +65,7 @@ function emptyMessage(noun: 'targets' | 'predictions', name: string | null): str
   return name !== null ? l10n.t`The predictions (${quoteText(name)}) are empty: there is nothing to compute a loss from.` : l10n.t('The predictions are empty: there is nothing to compute a loss from.');
 }
 
-export function validateInput(source: string, resolved: ResolvedArrays, option: InputKindOption): Result<ParsedInput> {
+export function validateInput(source: SourceText, resolved: ResolvedArrays, option: InputKindOption): Result<ParsedInput> {
   const notes = [...resolved.notes];
   let targets = plainArray(resolved.targets);
   let predictions = plainArray(resolved.predictions);
@@ -197,18 +197,27 @@ export function validateInput(source: string, resolved: ResolvedArrays, option: 
       ? roleWarning(targets.values, predictions.values)
       : null;
 
+  const rest = {
+    targets,
+    predictions,
+    inputKind,
+    labels,
+    orderAssumed: resolved.orderAssumed,
+    notes,
+    ...(warning !== null ? { roleWarning: warning } : {}),
+    ...(resolved.swapped ? { rolesSwapped: true } : {}),
+  };
+  if (typeof source === 'string') return { ok: true, value: { source, ...rest } };
+  // Lines stay lines: the walkthrough slices the numbers it quotes, and only a reader of the whole text joins them.
+  const lines = source;
   return {
     ok: true,
     value: {
-      source,
-      targets,
-      predictions,
-      inputKind,
-      labels,
-      orderAssumed: resolved.orderAssumed,
-      notes,
-      ...(warning !== null ? { roleWarning: warning } : {}),
-      ...(resolved.swapped ? { rolesSwapped: true } : {}),
+      get source(): string {
+        return lines.text;
+      },
+      sliceSource: (start: number, end: number): string => lines.slice(start, end),
+      ...rest,
     },
   };
 }

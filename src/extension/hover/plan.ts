@@ -84,7 +84,7 @@ function analyseSpans(bounded: BoundedLines, spans: readonly LineSpan[], request
   const source = assembleSource(bounded, spans);
   const offset = offsetInSource(bounded, source, request);
   if (offset < 0) return null;
-  return { source, offset, analysis: analyseHover(source.text, offset, { inputKind: request.inputKind }) };
+  return { source, offset, analysis: analyseHover(source.lines, offset, { inputKind: request.inputKind }) };
 }
 
 /** The pointer's array may find its named partner in the nearest paragraph that holds one. */

@@ -3,6 +3,7 @@
 // than MAX_HOVER_LINE_CHARS except the pointer's own, and at most MAX_WINDOW_CHARS in all.
 // Inside those bounds a file is read by paragraphs (the command's own paragraph rule, reused
 // from locateInput) and a notebook cell as a whole. Pure logic over lines: no vscode import.
+import { LineText } from '../../core/parse/text';
 import { locateAroundCursor, type LineSource, type LineSpan } from '../walkthrough/locateInput';
 
 export const HOVER_LINES_AROUND = 50;
@@ -115,7 +116,10 @@ export function neighbourParagraphs(bounded: LineSource, span: LineSpan): LineSp
 
 /** Text of several spans, in document order, separated by a blank line; where each span starts in it. */
 export interface AssembledSource {
+  /** Joined on first read; the hover itself parses `lines`. */
   readonly text: string;
+  /** The same text as its lines (a blank one between spans), read without a joined copy. */
+  readonly lines: LineText;
   readonly spans: readonly LineSpan[];
   readonly starts: readonly number[];
 }
@@ -123,18 +127,30 @@ export interface AssembledSource {
 /** The text the hover parses, and the link's command parses again: one function for both. */
 export function assembleSource(lines: LineSource, spans: readonly LineSpan[]): AssembledSource {
   const ordered = [...spans].sort((a, b) => a.startLine - b.startLine);
-  const parts: string[] = [];
+  const all: string[] = [];
   const starts: number[] = [];
   let offset = 0;
   for (const span of ordered) {
-    const part: string[] = [];
-    for (let i = span.startLine; i <= span.endLine; i++) part.push(lines.lineText(i));
-    const text = part.join('\n');
+    if (all.length > 0) {
+      all.push('');
+      offset += 1;
+    }
     starts.push(offset);
-    parts.push(text);
-    offset += text.length + 2;
+    for (let i = span.startLine; i <= span.endLine; i++) {
+      const text = lines.lineText(i);
+      all.push(text);
+      offset += text.length + 1;
+    }
   }
-  return { text: parts.join('\n\n'), spans: ordered, starts };
+  const content = new LineText(all);
+  return {
+    get text(): string {
+      return content.text;
+    },
+    lines: content,
+    spans: ordered,
+    starts,
+  };
 }
 
 export interface LinePosition {
