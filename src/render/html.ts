@@ -224,19 +224,8 @@ export function* htmlFragmentChunks(w: Walkthrough, renderer: MathRenderer, opti
   // The fragment is one document's content: its equations share one set of glyph definitions.
   const math = renderer.page();
   const section = sections();
-  const [setting, answer] = summaryLines(w);
-  const assumptions = inputNotes(w)
-    .map((n) => `<p class="lw-assumption">${escapeHtml(n)}</p>`)
-    .join('');
   yield '<article class="lw-walkthrough">';
-  yield (
-    `<section class="lw-summary" aria-labelledby="lw-summary-h"><h2 id="lw-summary-h">${escapeHtml(section.result)}</h2>` +
-    `<p class="lw-answer">${escapeHtml(answer ?? '')}</p><p class="lw-setting">${escapeHtml(setting ?? '')}</p>${warnings(w, options.swapButton === true)}${assumptions}</section>`
-  );
-  yield `<section class="lw-inputs" aria-labelledby="lw-inputs-h"><h2 id="lw-inputs-h">${escapeHtml(section.inputs)}</h2>`;
-  yield* table(w, extent.tableRows);
-  yield '</section>';
-  yield heatmap(w, options.heatmapCells ?? 'button', extent);
+  yield* summaryAndInputs(w, options, extent);
   if (extent.derivations > 0) {
     yield `<section class="lw-derivations" aria-labelledby="lw-derivations-h"><h2 id="lw-derivations-h">${escapeHtml(section.steps)}</h2>`;
     for (const d of shownDerivations(w, extent)) yield card(d, math);
@@ -253,6 +242,31 @@ export function* htmlFragmentChunks(w: Walkthrough, renderer: MathRenderer, opti
   // Last: the glyphs of every equation above, which may reference them before they are defined.
   yield math.defs();
   yield '</article>';
+}
+
+/** The fragment's first sections, which need no equation: the summary, the table and the batch heatmap. */
+function* summaryAndInputs(w: Walkthrough, options: HtmlFragmentOptions, extent: WriterExtent): Generator<string> {
+  const section = sections();
+  const [setting, answer] = summaryLines(w);
+  const assumptions = inputNotes(w)
+    .map((n) => `<p class="lw-assumption">${escapeHtml(n)}</p>`)
+    .join('');
+  yield (
+    `<section class="lw-summary" aria-labelledby="lw-summary-h"><h2 id="lw-summary-h">${escapeHtml(section.result)}</h2>` +
+    `<p class="lw-answer">${escapeHtml(answer ?? '')}</p><p class="lw-setting">${escapeHtml(setting ?? '')}</p>${warnings(w, options.swapButton === true)}${assumptions}</section>`
+  );
+  yield `<section class="lw-inputs" aria-labelledby="lw-inputs-h"><h2 id="lw-inputs-h">${escapeHtml(section.inputs)}</h2>`;
+  yield* table(w, extent.tableRows);
+  yield '</section>';
+  yield heatmap(w, options.heatmapCells ?? 'button', extent);
+}
+
+/**
+ * The summary, the table and the batch heatmap alone, as the fragment writes them: what a page
+ * can show before MathJax has loaded (a new panel's first page, while its equations are typeset).
+ */
+export function renderHtmlPreview(w: Walkthrough, options: HtmlFragmentOptions = {}): string {
+  return joinChunks(['<article class="lw-walkthrough">', ...summaryAndInputs(w, options, clampExtent(w, undefined)), '</article>']);
 }
 
 /** The walkthrough for the panel: summary, table, batch heatmap, one card per derived element, reduction, frameworks, why BCE, notes. */

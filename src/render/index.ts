@@ -2,7 +2,7 @@
 // Importing this does not load MathJax; `getMathRenderer()` does, on first call.
 export { getMathRenderer, type MathRenderer, type MathOptions } from './mathjax';
 export { escapeHtml, escapeTex, escapeMarkdown } from './escape';
-export { renderHtmlFragment, renderHtmlPage, renderDerivationCard, renderDerivationCards, type HtmlPageOptions, type HtmlFragmentOptions } from './html';
+export { renderHtmlFragment, renderHtmlPreview, renderHtmlPage, renderDerivationCard, renderDerivationCards, type HtmlPageOptions, type HtmlFragmentOptions } from './html';
 export { htmlFragmentChunks, htmlPageChunks } from './html';
 export { mathRequests, typesetInTurn, type MathRequest } from './typesetInTurn';
 export { heatBand, heatLegend, HEAT_BOUNDS_NATS } from './heatmap';

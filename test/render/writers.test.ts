@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildWalkthrough } from '../../src/core/derivation';
 import type { Walkthrough } from '../../src/core/types';
-import { getMathRenderer, renderHtmlFragment, renderHtmlPage, renderLatex, renderMarkdown } from '../../src/render';
+import { getMathRenderer, renderHtmlFragment, renderHtmlPage, renderHtmlPreview, renderLatex, renderMarkdown } from '../../src/render';
 import { ARTICLE_LABELS, ARTICLE_SOURCE, fixture } from '../core/derivation/parsed-fixture';
 
 const HOSTILE = [
@@ -68,6 +68,25 @@ test('hostile label names appear in the HTML only as escaped text, and every equ
   assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
   assert.match(html, /&lt;\/svg&gt;&lt;script&gt;/);
   assert.equal(count(html, 'class="lw-card"'), 6);
+});
+
+test("the preview (a new panel's first page) is the fragment's summary, table and heatmap, byte for byte, with no equation", async () => {
+  const math = await getMathRenderer();
+  const batch = walkthrough('targets = [[1, 0, 1], [0, 1, 0]]\npredictions = [[0.8, 0.3, 0.9], [0.2, 0.6, 0.1]]', null, { shape: [2, 3] });
+  for (const [what, w] of [['article', article()], ['hostile labels', hostile()], ['batch', batch]] as const) {
+    for (const swapButton of [false, true]) {
+      const preview = renderHtmlPreview(w, { swapButton });
+      const fragment = renderHtmlFragment(w, math, { swapButton });
+      assert.ok(preview.endsWith('</article>'), what);
+      const body = preview.slice(0, -'</article>'.length);
+      assert.ok(fragment.startsWith(body), `${what}: the fragment starts with the preview`);
+      assert.ok(fragment.length > body.length, what);
+      assert.doesNotMatch(preview, /<svg|mjx-container/, `${what}: no equation`);
+      assert.match(preview, /class="lw-answer">Loss L = /, what);
+      if (what === 'hostile labels') assertNoLiveHtml(preview);
+    }
+  }
+  assert.match(renderHtmlPreview(batch), /lw-heat-cell/, 'the batch heatmap is in the preview');
 });
 
 test('the standalone page inlines its CSS and MathJax CSS, and loads nothing', async () => {

@@ -132,9 +132,29 @@ export function styleBlockText(css: string): string {
  * loads it meanwhile (hundreds of milliseconds in the web workbench), and the walkthrough then
  * arrives by message instead of making the webview load a second page.
  */
-export function renderPanelLoadingPage(resources: PageResources, title: string, pageLoad: number, nonce: string = createNonce()): string {
-  const fragment = `<p class="lw-loading" role="status" aria-busy="true">${escapeHtml(vscode.l10n.t('Working out the walkthrough…'))}</p>`;
-  return renderPanelPage(resources, { title, mathStyleSheet: '', fragment, renderedDerivations: 0, totalDerivations: 0, nextBatch: 0, state: null, pageLoad }, nonce);
+export function renderPanelLoadingPage(resources: PageResources, title: string, pageLoad: number, preview?: PagePreview, nonce: string = createNonce()): string {
+  if (!preview) {
+    const fragment = `<p class="lw-loading" role="status" aria-busy="true">${escapeHtml(vscode.l10n.t('Working out the walkthrough…'))}</p>`;
+    return renderPanelPage(resources, { title, mathStyleSheet: '', fragment, renderedDerivations: 0, totalDerivations: 0, nextBatch: 0, state: null, pageLoad }, nonce);
+  }
+  const loading = `<p class="lw-loading" role="status" aria-busy="true">${escapeHtml(vscode.l10n.t('Typesetting the steps…'))}</p>`;
+  const { fragment, elementCount, ...rest } = preview;
+  return renderPanelPage(
+    resources,
+    // Every element counted as rendered: the page offers "Render more" only once its cards are there.
+    { ...rest, title, mathStyleSheet: '', fragment: fragment + loading, renderedDerivations: elementCount, totalDerivations: elementCount, nextBatch: 0, pageLoad },
+    nonce,
+  );
+}
+
+/** What a new panel can show before MathJax has loaded: the renderer's summary, table and heatmap. */
+export interface PagePreview {
+  /** Trusted HTML from the renderer (`renderHtmlPreview`). */
+  readonly fragment: string;
+  readonly elementCount: number;
+  readonly tableRows: number;
+  readonly offerSoftmax: boolean;
+  readonly state: PanelState | null;
 }
 
 /** The page shown when the stored text no longer gives a walkthrough (e.g. after a settings change). */

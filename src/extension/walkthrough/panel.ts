@@ -122,7 +122,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     const created = new WalkthroughPanel(webviewPanel, extensionUri, state);
     // The webview loads a page while the walkthrough is worked out, in parallel (it takes
     // hundreds of milliseconds either way); the walkthrough then goes to that page by message.
-    created.writeLoadingPage();
+    await created.writeLoadingPage(computed);
     return { reused: false, result: await created.render(computed) };
   }
 
@@ -426,10 +426,30 @@ export class WalkthroughPanel implements vscode.Disposable {
     this.panel.webview.html = renderPanelPage(resourcesFor(this.panel.webview, this.extensionUri), { ...content, pageLoad: this.startPageLoad() });
   }
 
-  /** A new panel's first page, shown while its first walkthrough is worked out. */
-  private writeLoadingPage(): void {
+  /**
+   * A new panel's first page, shown while its first walkthrough is worked out. With the
+   * walkthrough already built it holds the summary and the table, which need no MathJax: the
+   * answer shows as soon as the webview has loaded, while MathJax loads and typesets the steps.
+   */
+  private async writeLoadingPage(computed?: Walkthrough): Promise<void> {
     const title = panelTitle(this.state.documentName);
-    this.panel.webview.html = renderPanelLoadingPage(resourcesFor(this.panel.webview, this.extensionUri), title, this.startPageLoad());
+    const resources = resourcesFor(this.panel.webview, this.extensionUri);
+    if (!computed) {
+      this.panel.webview.html = renderPanelLoadingPage(resources, title, this.startPageLoad());
+      return;
+    }
+    // The renderer's module without MathJax, which it loads on first use.
+    const { renderHtmlPreview } = await import('../../render');
+    if (this.disposed) return;
+    const preview = {
+      fragment: renderHtmlPreview(computed, { swapButton: true }),
+      elementCount: computed.elementCount,
+      tableRows: computed.table.length,
+      // Deciding it parses the text again; the full page, a moment later, has the offer.
+      offerSoftmax: false,
+      state: this.state.source.length <= MAX_PERSISTED_SOURCE_CHARS ? this.state : null,
+    };
+    this.panel.webview.html = renderPanelLoadingPage(resources, title, this.startPageLoad(), preview);
   }
 
   /** Counts a new page load and returns its number; renders wait for it (bounded) to send themselves to it. */

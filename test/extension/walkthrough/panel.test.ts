@@ -224,7 +224,27 @@ describe('walkthrough panel: a loaded page takes the next run', () => {
     // The webview still holds the page it loaded meanwhile (the panel's own webview, for want of another handle on it).
     const webview = (panel as unknown as { readonly panel: vscode.WebviewPanel }).panel.webview;
     assert.match(webview.html, /class="lw-loading"/, 'the walkthrough went to the loading page by message');
-    assert.doesNotMatch(webview.html, /0\.228393/);
+    assert.doesNotMatch(webview.html, /mjx-container/, 'the loading page has no equation');
+    assert.doesNotMatch(webview.html, /class="lw-card"/);
+  });
+
+  it("a new panel's first page shows the summary and the table of a walkthrough already built, before MathJax", async () => {
+    const { explainSource, effectiveOptions } = await import('../../../src/extension/walkthrough/explain');
+    const { readSettings } = await import('../../../src/extension/settings');
+    const { panelExtent } = await import('../../../src/extension/walkthrough/panel');
+    const built = explainSource(ARTICLE.source, effectiveOptions(readSettings(), {}), panelExtent(ARTICLE));
+    assert.ok(built.ok);
+    const outcome = await WalkthroughPanel.show(extensionUri(), ARTICLE, built.value);
+    assert.ok(outcome.result.ok);
+    const panel = WalkthroughPanel.active;
+    assert.ok(panel);
+    assert.match((await panel.whenPainted())?.answer ?? '', /^Loss L = 0\.228393\.$/);
+    const webview = (panel as unknown as { readonly panel: vscode.WebviewPanel }).panel.webview;
+    // The page the webview loaded first: the answer and the table, the steps still being typeset.
+    assert.match(webview.html, /<p class="lw-answer">Loss L = 0\.228393\.<\/p>/);
+    assert.match(webview.html, /<table class="lw-table">/);
+    assert.match(webview.html, /Typesetting the steps…/);
+    assert.doesNotMatch(webview.html, /mjx-container|class="lw-card"|data-message="renderMore"/);
   });
 
   it('sends a second run to the loaded page, and writes it as the HTML when the panel is hidden', async () => {
