@@ -158,6 +158,7 @@ function rows(starts: readonly CommandSpeedFigures[]): WorkbenchFigure[] {
   const first = starts[0];
   if (!first) return [];
   const of = (pick: (f: CommandSpeedFigures) => number) => median(starts.map(pick));
+  const coldAnswerMs = of((f) => f.coldAnswerMs);
   const coldFirstMs = of((f) => f.coldFirstPaintMs);
   const coldMs = of((f) => f.coldCompleteMs);
   const baselineColdMs = of((f) => f.baselineColdMs);
@@ -178,6 +179,7 @@ function rows(starts: readonly CommandSpeedFigures[]): WorkbenchFigure[] {
   });
   const coldBaseline = `new webview panel + plain page of ${size}, to its paint`;
   return [
+    row(`command → the loss painted (summary and table, before the first card), ${label}, cold (median of ${over})`, coldAnswerMs, coldBaseline, baselineColdMs, COLD_FIRST_GOAL_MS),
     row(`command → summary, table and first card painted, ${label}, cold (median of ${over})`, coldFirstMs, coldBaseline, baselineColdMs, COLD_FIRST_GOAL_MS),
     row(`command → whole page painted, ${label}, cold (median of ${over})`, coldMs, coldBaseline, baselineColdMs, COLD_GOAL_MS),
     row(`command → whole page painted, ${label}, warm (median of ${first.warmRuns} runs, ${over})`, warmMs, `new plain page of ${size} in a panel in view, to its paint`, baselineWarmMs, WARM_GOAL_MS),

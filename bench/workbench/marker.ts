@@ -19,6 +19,8 @@ export interface CommandSpeedFigures {
   readonly elementCount: number;
   /** Length of the panel's page, which the baseline's plain page matches. */
   readonly pageChars: number;
+  /** First run after activation: the loss shown (a new panel's loading page shows the summary and the table). */
+  readonly coldAnswerMs: number;
   /** First run after activation: the summary, the table and the first card painted. */
   readonly coldFirstPaintMs: number;
   /** First run after activation: the page painted with every card. */
@@ -27,7 +29,7 @@ export interface CommandSpeedFigures {
   readonly baselineColdMs: number;
   /** Median of `warmRuns` later runs (the panel is reused), to the complete page painted. */
   readonly warmMs: number;
-  /** Median of bringing the plain panel to the front and setting a new plain page of the same size, to its paint. */
+  /** Median of setting a new plain page of the same size in a plain panel in view, to its paint. */
   readonly baselineWarmMs: number;
   readonly warmRuns: number;
 }

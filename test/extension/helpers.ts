@@ -117,6 +117,7 @@ export interface PaintedPage {
   readonly run: number;
   readonly firstPaintAt: number;
   readonly completeAt: number;
+  readonly answerAt: number;
   readonly cards: number;
   readonly answer: string;
 }

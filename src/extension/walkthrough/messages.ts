@@ -24,7 +24,7 @@ export type WebviewMessage =
   | { readonly type: 'ready'; readonly run: number; readonly have: number }
   /**
    * The page of render `run` has been painted: with its first part, or (`complete`) with every
-   * card. `answer` is the summary's loss sentence as the page shows it, `cards` how many cards it holds.
+   * card; run 0 is a new panel's loading page. `answer` is the summary's loss sentence as the page shows it, `cards` how many cards it holds.
    */
   | { readonly type: 'painted'; readonly run: number; readonly complete: boolean; readonly cards: number; readonly answer: string }
   /** The same selection under softmax cross entropy (offered for N×C pairs it can take). */
@@ -87,8 +87,9 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
         ? { type: 'loaded', pageLoad: raw.pageLoad as number, run: raw.run as number }
         : undefined;
     case 'painted':
-      return isRun(raw.run) && typeof raw.complete === 'boolean' && Number.isSafeInteger(raw.cards) && typeof raw.answer === 'string'
-        ? { type: 'painted', run: raw.run, complete: raw.complete, cards: raw.cards as number, answer: raw.answer.slice(0, 1_000) }
+      // Run 0: a new panel's loading page, which may show a walkthrough's summary already.
+      return Number.isSafeInteger(raw.run) && (raw.run as number) >= 0 && typeof raw.complete === 'boolean' && Number.isSafeInteger(raw.cards) && typeof raw.answer === 'string'
+        ? { type: 'painted', run: raw.run as number, complete: raw.complete, cards: raw.cards as number, answer: raw.answer.slice(0, 1_000) }
         : undefined;
     default:
       return undefined;

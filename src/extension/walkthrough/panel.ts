@@ -66,6 +66,8 @@ export interface PaintReport {
   readonly firstPaintAt: number;
   /** When the page reported a paint with every card. */
   readonly completeAt: number;
+  /** When the loss first showed: a new panel's loading page shows it before the render's own page. */
+  readonly answerAt: number;
   readonly cards: number;
   /** The summary's loss sentence as the page shows it ('' on an error page). */
   readonly answer: string;
@@ -153,7 +155,9 @@ export class WalkthroughPanel implements vscode.Disposable {
   /** Renders can overlap (settings change, follow-selection, runs in quick succession); only the newest may write the page. */
   private generation = 0;
   private stream: CardStream | undefined;
-  private paint: { run: number; firstPaintAt: number; completeAt?: number; cards: number; answer: string } | undefined;
+  private paint: { run: number; firstPaintAt: number; completeAt?: number; answerAt: number; cards: number; answer: string } | undefined;
+  /** When a new panel's loading page showed the loss of render `run`, before that render's page. */
+  private previewPaint: { run: number; at: number } | undefined;
   private paintWaiters: ((report: PaintReport | undefined) => void)[] = [];
   /**
    * The webview's page loads: each write of its HTML is one, and the page says which it is when
@@ -510,9 +514,15 @@ export class WalkthroughPanel implements vscode.Disposable {
   }
 
   private onPainted(message: { run: number; complete: boolean; cards: number; answer: string }): void {
-    if (message.run !== this.generation) return;
     const now = performance.now();
-    const paint = this.paint?.run === message.run ? this.paint : { run: message.run, firstPaintAt: now, cards: 0, answer: '' };
+    if (message.run === 0) {
+      // A new panel's loading page: with the summary of the render under way, the loss shows now.
+      if (message.answer !== '' && this.paint?.run !== this.generation) this.previewPaint = { run: this.generation, at: now };
+      return;
+    }
+    if (message.run !== this.generation) return;
+    const answerAt = this.previewPaint?.run === message.run ? this.previewPaint.at : now;
+    const paint = this.paint?.run === message.run ? this.paint : { run: message.run, firstPaintAt: now, answerAt, cards: 0, answer: '' };
     paint.cards = message.cards;
     paint.answer = message.answer;
     if (message.complete && paint.completeAt === undefined) paint.completeAt = now;

@@ -38,7 +38,7 @@ describe('webview messages', () => {
   });
 
   it('ignores anything else', () => {
-    for (const raw of [null, 'renderMore', [], {}, { type: 'eval' }, { type: 'action', action: 'saveHtml' }, { type: 'ready', run: 1 }, { type: 'ready', run: 0, have: 1 }, { type: 'ready', run: '2', have: 1 }, { type: 'ready', run: 2, have: -1 }, { type: 'painted', run: 1, complete: 'yes', cards: 1, answer: '' }]) {
+    for (const raw of [null, 'renderMore', [], {}, { type: 'eval' }, { type: 'action', action: 'saveHtml' }, { type: 'ready', run: 1 }, { type: 'ready', run: 0, have: 1 }, { type: 'ready', run: '2', have: 1 }, { type: 'ready', run: 2, have: -1 }, { type: 'painted', run: 1, complete: 'yes', cards: 1, answer: '' }, { type: 'painted', run: -1, complete: true, cards: 0, answer: '' }]) {
       assert.equal(parseWebviewMessage(raw), undefined, JSON.stringify(raw));
     }
   });

@@ -238,7 +238,9 @@ describe('walkthrough panel: a loaded page takes the next run', () => {
     assert.ok(outcome.result.ok);
     const panel = WalkthroughPanel.active;
     assert.ok(panel);
-    assert.match((await panel.whenPainted())?.answer ?? '', /^Loss L = 0\.228393\.$/);
+    const painted = await panel.whenPainted();
+    assert.match(painted?.answer ?? '', /^Loss L = 0\.228393\.$/);
+    assert.ok(painted && painted.answerAt <= painted.firstPaintAt, 'the loss showed no later than the first part');
     const webview = (panel as unknown as { readonly panel: vscode.WebviewPanel }).panel.webview;
     // The page the webview loaded first: the answer and the table, the steps still being typeset.
     assert.match(webview.html, /<p class="lw-answer">Loss L = 0\.228393\.<\/p>/);
