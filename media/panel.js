@@ -41,7 +41,7 @@
       setTimeout(() => {
         if (paintedRun !== run) return;
         const answer = (document.querySelector('.lw-answer')?.textContent || '').trim();
-        vscode.postMessage({ type: 'painted', run, complete, cards: cardCount(), answer });
+        vscode.postMessage({ type: 'painted', run, complete, cards: cardCount(), answer, at: Date.now() });
       }, 0),
     );
   }

@@ -26,7 +26,15 @@ export type WebviewMessage =
    * The page of render `run` has been painted: with its first part, or (`complete`) with every
    * card; run 0 is a new panel's loading page. `answer` is the summary's loss sentence as the page shows it, `cards` how many cards it holds.
    */
-  | { readonly type: 'painted'; readonly run: number; readonly complete: boolean; readonly cards: number; readonly answer: string }
+  | {
+      readonly type: 'painted';
+      readonly run: number;
+      readonly complete: boolean;
+      readonly cards: number;
+      readonly answer: string;
+      /** When the page painted, by the wall clock (Date.now()): the extension may read the message later, when it is busy. */
+      readonly at?: number;
+    }
   /** The same selection under softmax cross entropy (offered for N×C pairs it can take). */
   | { readonly type: 'explainAsSoftmax' }
   /**
@@ -89,7 +97,14 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
     case 'painted':
       // Run 0: a new panel's loading page, which may show a walkthrough's summary already.
       return Number.isSafeInteger(raw.run) && (raw.run as number) >= 0 && typeof raw.complete === 'boolean' && Number.isSafeInteger(raw.cards) && typeof raw.answer === 'string'
-        ? { type: 'painted', run: raw.run as number, complete: raw.complete, cards: raw.cards as number, answer: raw.answer.slice(0, 1_000) }
+        ? {
+            type: 'painted',
+            run: raw.run as number,
+            complete: raw.complete,
+            cards: raw.cards as number,
+            answer: raw.answer.slice(0, 1_000),
+            ...(typeof raw.at === 'number' && Number.isFinite(raw.at) ? { at: raw.at } : {}),
+          }
         : undefined;
     default:
       return undefined;

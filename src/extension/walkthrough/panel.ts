@@ -513,8 +513,10 @@ export class WalkthroughPanel implements vscode.Disposable {
     void Promise.resolve(this.panel.webview.postMessage(message)).catch(() => undefined);
   }
 
-  private onPainted(message: { run: number; complete: boolean; cards: number; answer: string }): void {
-    const now = performance.now();
+  private onPainted(message: { run: number; complete: boolean; cards: number; answer: string; at?: number }): void {
+    // On the extension host's clock, when the page painted: the message may wait while the host is
+    // busy (typesetting, at the first run), and the person saw the page before it was read.
+    const now = performance.now() - (message.at === undefined ? 0 : Math.min(1_000, Math.max(0, Date.now() - message.at)));
     if (message.run === 0) {
       // A new panel's loading page: with the summary of the render under way, the loss shows now.
       if (message.answer !== '' && this.paint?.run !== this.generation) this.previewPaint = { run: this.generation, at: now };

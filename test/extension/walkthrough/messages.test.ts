@@ -26,6 +26,15 @@ describe('webview messages', () => {
       cards: 2,
       answer: 'Loss 0.2',
     });
+    assert.deepEqual(parseWebviewMessage({ type: 'painted', run: 0, complete: true, cards: 0, answer: 'Loss 0.2', at: 1_700_000_000_000 }), {
+      type: 'painted',
+      run: 0,
+      complete: true,
+      cards: 0,
+      answer: 'Loss 0.2',
+      at: 1_700_000_000_000,
+    });
+    assert.equal('at' in (parseWebviewMessage({ type: 'painted', run: 1, complete: true, cards: 0, answer: '', at: 'soon' }) ?? {}), false);
     assert.deepEqual(parseWebviewMessage({ type: 'showElement', flatIndex: 5 }), { type: 'showElement', flatIndex: 5 });
     assert.deepEqual(parseWebviewMessage({ type: 'showElement', flatIndex: 0, extra: '<b>' }), { type: 'showElement', flatIndex: 0 });
     assert.deepEqual(parseWebviewMessage({ type: 'swapRoles', extra: 1 }), { type: 'swapRoles' });
