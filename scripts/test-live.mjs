@@ -54,9 +54,13 @@ function assertSameNumbers(actual, expected, what) {
 }
 
 /** The panel's whole text, once its answer line is there. */
+/**
+ * The text of the page's content. Not innerText: the cards and the sections after them are laid
+ * out only near the view (content-visibility: auto), and innerText leaves out what is not laid out.
+ */
 async function panelText(frame) {
   await frame.waitForSelector('.lw-answer');
-  return frame.evaluate(() => document.body.innerText);
+  return frame.evaluate(() => document.querySelector('.lw-content')?.textContent ?? '');
 }
 
 async function runCase(page, liveCase, workspace, resultsDir, screenshot) {
