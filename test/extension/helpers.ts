@@ -20,9 +20,19 @@ export async function openExample(name: string, line = 0, character = 0, toLine 
   return editor;
 }
 
+/**
+ * A new untitled document holding `content`. The workbench reuses the lowest free "Untitled-N"
+ * name; when an older document of that name is still being closed, `openTextDocument` can hand
+ * back the old object, which then closes. So wait for the open document of that name with our text.
+ */
+export async function openUntitled(content: string, language = 'python'): Promise<vscode.TextDocument> {
+  const opened = await vscode.workspace.openTextDocument({ content, language });
+  const name = opened.uri.toString();
+  return eventually(async () => [opened, ...vscode.workspace.textDocuments].find((d) => !d.isClosed && d.uri.toString() === name && d.getText() === content));
+}
+
 export async function openText(content: string, language = 'python'): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ content, language });
-  return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One });
+  return vscode.window.showTextDocument(await openUntitled(content, language), { viewColumn: vscode.ViewColumn.One });
 }
 
 export function explain(...args: unknown[]): Thenable<ExplainResult | undefined> {

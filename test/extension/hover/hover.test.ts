@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExplainResult } from '../../../src/extension/walkthrough/explainCommand';
 import { DEFAULT_HOVER_LANGUAGES } from '../../../src/extension/hover/settings';
-import { closeAllEditors, eventually, walkthroughTabsSettled, withSetting, workspaceUri } from '../helpers';
+import { closeAllEditors, eventually, openUntitled as openText, walkthroughTabsSettled, withSetting, workspaceUri } from '../helpers';
 
 const HOVER_COMMAND = 'lossWalkthrough.explainFromHover';
 const ARTICLE = '# The article\nlabels = [car, cat, dog]\ntargets = [1, 0, 1]\npredictions = [0.8, 0.3, 0.9]\n';
@@ -25,12 +25,6 @@ async function hoverAt(document: vscode.TextDocument, line: number, needle: stri
   // Only ours: other extensions may add hovers of their own.
   const ours = hovers.filter((h) => markdownOf([h])[0]!.includes('Loss') || markdownOf([h])[0]!.includes('look like'));
   return { texts: markdownOf(ours), hovers: ours };
-}
-
-/** A new untitled document holding `content`. (An untitled name can be reused; wait until it holds our text.) */
-async function openText(content: string, language = 'python'): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument({ content, language });
-  return eventually(async () => (document.getText() === content ? document : undefined));
 }
 
 /** The arguments of the hover's "Open walkthrough" link, decoded as VS Code decodes them. */
