@@ -24,7 +24,7 @@ const mathCss = [...exported.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((
 const shippedCss = readFileSync(`${root}media/walkthrough.css`, 'utf8');
 const everythingLaidOut = '.lw-card, .lw-reduction, .lw-frameworks, .lw-why, .lw-notes { content-visibility: visible; }';
 const glyphs = new Map([...body.matchAll(/<path id="([^"]+)" d="([^"]*)"><\/path>/g)].map((m) => [m[1], m[2]]));
-const inlined = body.replace(/<use xlink:href="#([^"]+)"( transform="[^"]*")?><\/use>/g, (_, id, transform) => `<path d="${glyphs.get(id) ?? ''}"${transform ?? ''}></path>`);
+const inlined = body.replace(/<use( transform="[^"]*")? href="#([^"]+)"( transform="[^"]*")?><\/use>/g, (_, before, id, after) => `<path d="${glyphs.get(id) ?? ''}"${before ?? after ?? ''}></path>`);
 
 const variants = [
   { name: 'as shipped (content-visibility: auto)', html: body, css: shippedCss },
