@@ -33,6 +33,9 @@
   const mathStyle = document.getElementById('lw-math-style');
   let derivations = document.querySelector('.lw-derivations');
   const cardCount = () => document.querySelectorAll('.lw-derivations > .lw-card').length;
+  // Pages and cards come as UTF-8 bytes (see ExtensionMessage in messages.ts).
+  const utf8 = new TextDecoder();
+  const htmlOf = (value) => (typeof value === 'string' ? value : value instanceof Uint8Array ? utf8.decode(value) : undefined);
 
   /** After the next frame has been painted (a task queued from requestAnimationFrame runs after the paint). */
   function reportPaint(complete) {
@@ -71,7 +74,7 @@
    * A new render for this page (see `page` in src/extension/walkthrough/messages.ts): showing it
    * here costs the page's content only, where a new document would make the webview load again.
    */
-  function showRender(message) {
+  function showRender(message, main) {
     run = message.run;
     document.body.setAttribute('data-lw-run', String(run));
     document.body.setAttribute('data-lw-pending-cards', String(message.pendingCards));
@@ -83,7 +86,7 @@
     vscode.setState({ panelState, scrollY });
     // The extension's renderer wrote this HTML and escaped every text in it; the page's CSP runs
     // no script from it.
-    if (content) content.innerHTML = message.main;
+    if (content) content.innerHTML = main;
     derivations = document.querySelector('.lw-derivations');
     if (!same) window.scrollTo(0, 0);
     startRender(message.pendingCards);
@@ -153,9 +156,10 @@
   window.addEventListener('message', (event) => {
     const message = event.data;
     if (!message || typeof message !== 'object') return;
-    if (message.type === 'page' && typeof message.run === 'number' && typeof message.main === 'string' && typeof message.styleSheet === 'string' && typeof message.title === 'string') {
-      showRender(message);
-    } else if (message.type === 'cards' && message.run === run && typeof message.html === 'string') {
+    const html = htmlOf(message.type === 'page' ? message.main : message.html);
+    if (message.type === 'page' && typeof message.run === 'number' && html !== undefined && typeof message.styleSheet === 'string' && typeof message.title === 'string') {
+      showRender(message, html);
+    } else if (message.type === 'cards' && message.run === run && html !== undefined) {
       // The extension's renderer wrote these cards and escaped every text in them. A batch this
       // page already holds (sent again after a reload) is skipped.
       if (!derivations || message.from < cardCount()) return;
@@ -163,7 +167,7 @@
         askForCards();
         return;
       }
-      derivations.insertAdjacentHTML('beforeend', message.html);
+      derivations.insertAdjacentHTML('beforeend', html);
       clearTimeout(watchdog);
       if (!message.done) watchdog = setTimeout(askForCards, 5000);
       if (message.done) {
