@@ -22,6 +22,8 @@ import { logInputError, outputChannel } from '../log';
 import { readSettings } from '../settings';
 import { effectiveOptions, walkthroughFromParsed } from '../walkthrough/explain';
 import type { ExplainResult } from '../walkthrough/explainCommand';
+import { summaryLosses } from '../commandSummary';
+import { elementLossAt } from '../../core/loss';
 import type { ExplainOverrides, PanelState } from '../walkthrough/messages';
 import { hasLiteralArrays } from '../walkthrough/notebookOutputs';
 import { displayName } from '../walkthrough/origin';
@@ -221,9 +223,11 @@ export async function runLive(
   );
   const expressions: Partial<Record<ReadKey, string>> = {};
   for (const r of reads) expressions[r.key] = r.expression;
+  const { losses, omitted } = summaryLosses(walkthrough.elementCount, (i) => elementLossAt(walkthrough.result, i));
   return {
     loss: walkthrough.result.loss,
-    elementLosses: Array.from(walkthrough.result.elementLosses),
+    elementLosses: losses,
+    elementLossesOmitted: omitted,
     preset: walkthrough.result.options.preset,
     reduction: walkthrough.result.options.reduction,
     logBase: walkthrough.result.options.logBase,

@@ -13,10 +13,14 @@ import { locateAroundCursor, type LineSpan } from '../walkthrough/locateInput';
 import { displayName } from '../walkthrough/origin';
 import { buildSoftmax } from './build';
 import { SoftmaxPanel } from './panel';
+import { summaryLosses } from '../commandSummary';
 
 export interface SoftmaxExplainResult {
   readonly loss: number;
+  /** Each sample's loss, the first SUMMARY_LOSSES of them (commandSummary.ts). */
   readonly sampleLosses: readonly number[];
+  /** How many sample losses `sampleLosses` leaves out. */
+  readonly sampleLossesOmitted: number;
   readonly preset: string;
   readonly targetKind: string;
   readonly inputKind: string;
@@ -100,9 +104,12 @@ export async function explainSoftmaxCrossEntropy(extensionUri: vscode.Uri, text?
   }
   const w = built.value;
   await SoftmaxPanel.show(extensionUri, { input: found.parsed.value, walkthrough: w, documentName: found.documentName, documentUri: found.documentUri });
+  const sampleLosses = w.result.sampleLosses;
+  const { losses, omitted } = summaryLosses(sampleLosses.length, (i) => sampleLosses[i] ?? NaN);
   return {
     loss: w.result.loss,
-    sampleLosses: Array.from(w.result.sampleLosses),
+    sampleLosses: losses,
+    sampleLossesOmitted: omitted,
     preset: w.result.options.preset,
     targetKind: w.result.targetKind,
     inputKind: w.result.options.input,

@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import type { InputError, InputKind, LogBase, ParsedInput, Preset, Reduction, Result, TextRange } from '../../core/types';
 import { softmaxCrossEntropyLoss } from '../../core/losses';
 import { CommandId } from '../commands';
+import { summaryLosses } from '../commandSummary';
+import { elementLossAt } from '../../core/loss';
 import { logInputError } from '../log';
 import { yieldToHost } from '../schedule';
 import { readSettings, type WalkthroughSettings } from '../settings';
@@ -21,7 +23,10 @@ import { panelExtent, WalkthroughPanel } from './panel';
 export interface ExplainResult {
   /** The reduced loss in the chosen base; NaN for reduction 'none' (see `elementLosses`). */
   readonly loss: number;
+  /** Each element's loss, the first SUMMARY_LOSSES of them (commandSummary.ts). */
   readonly elementLosses: readonly number[];
+  /** How many element losses `elementLosses` leaves out. */
+  readonly elementLossesOmitted: number;
   readonly preset: Preset;
   readonly reduction: Reduction;
   readonly logBase: LogBase;
@@ -181,9 +186,11 @@ export async function explainBinaryCrossEntropy(extensionUri: vscode.Uri, text?:
   }
   const walkthrough = built.value;
   const { reused } = await WalkthroughPanel.show(extensionUri, state, walkthrough);
+  const { losses, omitted } = summaryLosses(walkthrough.elementCount, (i) => elementLossAt(walkthrough.result, i));
   return {
     loss: walkthrough.result.loss,
-    elementLosses: Array.from(walkthrough.result.elementLosses),
+    elementLosses: losses,
+    elementLossesOmitted: omitted,
     preset: walkthrough.result.options.preset,
     reduction: walkthrough.result.options.reduction,
     logBase: walkthrough.result.options.logBase,

@@ -45,6 +45,7 @@ describe('Explain Binary Cross Entropy', () => {
     assert.ok(result, 'the command returned nothing for the article example');
     assert.equal(sixDigits(result.loss), MEAN_NATS);
     assert.deepEqual(result.elementLosses.map(sixDigits), ELEMENT_NATS);
+    assert.equal(result.elementLossesOmitted, 0);
     assert.deepEqual(result.labels, ['car', 'cat', 'dog']);
     assert.equal(result.elementCount, 3);
     assert.equal(result.derivationCount, 3);
