@@ -5,8 +5,9 @@
  * In a browser (VS Code for the web runs extensions in a web worker), mostly a message to
  * ourselves: a chain of timers is clamped to 4 ms each after the fifth, and a cold 20-label
  * walkthrough yielded 54 times, waiting 262 ms in all. A posted message
- * queues behind the messages already there, VS Code's own among them, but may run before timers
- * that fell due meanwhile: so at least every TIMER_YIELD_MS the yield is a timer. In Node
+ * queues behind the messages already there, VS Code's own among them. Timers that fell due
+ * meanwhile got in too (test/extension/schedule.test.ts), but nothing promises their order
+ * against messages: so at least every TIMER_YIELD_MS the yield is a timer. In Node
  * (desktop VS Code), always a timer. The cold 20-label page was whole 758 and 784 ms after the
  * command, against 903 and 844 ms with timers alone (bench/workbench.ts, in turns, 3 starts each).
  */
