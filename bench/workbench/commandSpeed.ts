@@ -159,11 +159,13 @@ async function measure(benchCase: CommandSpeedCase): Promise<CommandSpeedFigures
   await settle();
 
   const warm: number[] = [];
+  const warmFirst: number[] = [];
   const baselineWarm: number[] = [];
   let elementCount = cold.result.elementCount;
   for (let run = 1; run <= WARM_RUNS; run++) {
     const ours = await explainTimed(benchCase.text);
     warm.push(ours.completeMs);
+    warmFirst.push(ours.firstMs);
     elementCount = ours.result.elementCount;
     await settle();
     const start = performance.now();
@@ -181,6 +183,7 @@ async function measure(benchCase: CommandSpeedCase): Promise<CommandSpeedFigures
     coldCompleteMs: cold.completeMs,
     baselineColdMs: median(baselineCold),
     warmMs: median(warm),
+    warmFirstPaintMs: median(warmFirst),
     baselineWarmMs: median(baselineWarm),
     warmRuns: WARM_RUNS,
   };

@@ -29,6 +29,8 @@ export interface CommandSpeedFigures {
   readonly baselineColdMs: number;
   /** Median of `warmRuns` later runs (the panel is reused), to the complete page painted. */
   readonly warmMs: number;
+  /** The same runs, to the first part painted: the summary, the table and the cards that came with them (what fills the view). */
+  readonly warmFirstPaintMs: number;
   /** Median of setting a new plain page of the same size in a plain panel in view, to its paint. */
   readonly baselineWarmMs: number;
   readonly warmRuns: number;
