@@ -116,3 +116,24 @@ export async function softmaxPanelExports({ check }, page) {
     if (errors.length) throw new Error(`KaTeX could not render: ${errors.join(' | ')}`);
   });
 }
+
+/**
+ * After a window reload the Softmax CE panel comes back with its walkthrough: VS Code restores
+ * its tab and hands the state its page saved to the extension's serializer. Run last: it reloads.
+ */
+export async function softmaxPanelAfterReload({ check }, page) {
+  await check('after the window reloads, the Softmax CE panel comes back with its walkthrough', async () => {
+    const tab = page.locator('.tabs-container .tab', { hasText: `Softmax CE: ${SOFTMAX_FILE}` }).first();
+    await tab.waitFor({ state: 'visible' });
+    await tab.click();
+    await findFrame(page, (a) => document.querySelector('.lw-answer')?.textContent === a, ANSWER, `'${ANSWER}' before the reload`);
+    // The page saves its state on load; give the workbench a moment to store it with the editors.
+    await page.waitForTimeout(1500);
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible' });
+    const restored = page.locator('.tabs-container .tab', { hasText: `Softmax CE: ${SOFTMAX_FILE}` }).first();
+    await restored.waitFor({ state: 'visible' });
+    await restored.click();
+    await findFrame(page, (a) => document.querySelector('.lw-answer')?.textContent === a, ANSWER, `'${ANSWER}' after the reload`);
+  });
+}

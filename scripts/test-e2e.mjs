@@ -18,7 +18,7 @@ import { getStartedWalkthrough, heatmapCells, htmlExport, markdownPreviewExport,
 import { hoverOverTheExample } from './e2e-hover.mjs';
 import { hostileLabelsShowAsText, writeHostileExample } from './e2e-hostile.mjs';
 import { swapButtonSwaps, writeSwappedExample } from './e2e-swap.mjs';
-import { softmaxPanelExports, writeSoftmaxExample } from './e2e-softmax.mjs';
+import { softmaxPanelExports, softmaxPanelAfterReload, writeSoftmaxExample } from './e2e-softmax.mjs';
 
 const TIMEOUT_MS = Number(process.env.LW_E2E_TIMEOUT_MS) || 5 * 60_000;
 const RESULTS_DIR = join(REPO_ROOT, 'test-results');
@@ -156,6 +156,7 @@ async function main() {
   await hostileLabelsShowAsText(checks, page);
   await swapButtonSwaps(checks, page);
   await softmaxPanelExports(checks, page);
+  await softmaxPanelAfterReload(checks, page);
 
   clearTimeout(timer);
   await finish();

@@ -103,7 +103,7 @@ export async function explainSoftmaxCrossEntropy(extensionUri: vscode.Uri, text?
     return undefined;
   }
   const w = built.value;
-  await SoftmaxPanel.show(extensionUri, { input: found.parsed.value, walkthrough: w, documentName: found.documentName, documentUri: found.documentUri });
+  await SoftmaxPanel.show(extensionUri, { source: found.source, input: found.parsed.value, walkthrough: w, documentName: found.documentName, documentUri: found.documentUri });
   const sampleLosses = w.result.sampleLosses;
   const { losses, omitted } = summaryLosses(sampleLosses.length, (i) => sampleLosses[i] ?? NaN);
   return {

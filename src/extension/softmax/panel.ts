@@ -14,7 +14,10 @@ import { trackExportPanel, type ExportPanelTracking } from '../exports/exportPan
 import { runExport } from '../exports/walkthroughExports';
 import { runGuarded } from '../log';
 import { readSettings } from '../settings';
-import { contentSecurityPolicy, createNonce, renderPanelErrorPage } from '../walkthrough/html';
+import { contentSecurityPolicy, createNonce, jsonForScriptBlock, renderPanelErrorPage } from '../walkthrough/html';
+import { MAX_PERSISTED_SOURCE_CHARS, webviewOptions } from '../walkthrough/panel';
+import { softmaxCrossEntropyLoss } from '../../core/losses';
+import { parseSoftmaxPanelState, type SoftmaxPanelState } from './panelState';
 import type { PanelAction } from '../walkthrough/messages';
 import { bceSourceFor } from '../../core/softmax/fit';
 import { buildSoftmax } from './build';
@@ -26,8 +29,10 @@ export function softmaxPanelTitle(documentName: string): string {
   return vscode.l10n.t('Softmax CE: {0}', documentName);
 }
 
-/** What the panel shows: the parsed input (kept to recompute it), its walkthrough, and where it came from. */
+/** What the panel shows: the text and its parsed input (kept to recompute it), its walkthrough, and where it came from. */
 export interface SoftmaxShown {
+  /** The text explained: kept in the page for a window reload. */
+  readonly source: string;
   readonly input: SoftmaxInput;
   readonly walkthrough: SoftmaxWalkthrough;
   readonly documentName: string;
@@ -68,6 +73,30 @@ export class SoftmaxPanel {
     );
   }
 
+  /**
+   * After a window reload: VS Code hands back the panel and the state its page saved, and the
+   * walkthrough is built again from the text, with the settings of the moment.
+   */
+  static async revive(webviewPanel: vscode.WebviewPanel, extensionUri: vscode.Uri, rawState: unknown): Promise<void> {
+    webviewPanel.webview.options = webviewOptions(extensionUri);
+    const state = parseSoftmaxPanelState(rawState);
+    const parsed = state ? softmaxCrossEntropyLoss.parse(state.source) : undefined;
+    const documentUri = state?.documentUri ? vscode.Uri.parse(state.documentUri) : null;
+    const built = parsed?.ok ? buildSoftmax(parsed.value, readSettings(documentUri ?? undefined)) : undefined;
+    if (!state || !parsed?.ok || !built?.ok) {
+      // Nothing to rebuild from (an old version's state, a text too large to keep), or the text no longer gives a walkthrough.
+      const reason = built && !built.ok ? built.error.message : parsed && !parsed.ok ? parsed.error.message : vscode.l10n.t('The text of this walkthrough was not kept.');
+      webviewPanel.webview.html = renderPanelErrorPage(resourcesFor(webviewPanel.webview, extensionUri), webviewPanel.title, `${reason} ${vscode.l10n.t('Run "Explain Softmax Cross Entropy" again.')}`, null);
+      return;
+    }
+    SoftmaxPanel.active?.dispose();
+    const revived = new SoftmaxPanel(webviewPanel, extensionUri);
+    SoftmaxPanel.active = revived;
+    revived.shown = { source: state.source, input: parsed.value, walkthrough: built.value, documentName: state.documentName, documentUri };
+    revived.tracking.shown();
+    await revived.render();
+  }
+
   static async show(extensionUri: vscode.Uri, shown: SoftmaxShown): Promise<{ reused: boolean }> {
     let target = SoftmaxPanel.active;
     const reused = target !== undefined;
@@ -100,10 +129,8 @@ export class SoftmaxPanel {
     if (!built.ok) {
       this.generation++;
       this.errorMessage = built.error.suggestion ? `${built.error.message} ${built.error.suggestion}` : built.error.message;
-      const webview = this.panel.webview;
-      const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
       const title = softmaxPanelTitle(shown.documentName);
-      webview.html = renderPanelErrorPage({ cspSource: webview.cspSource, walkthroughCss: media('walkthrough.css'), panelCss: media('panel.css'), panelJs: media('panel.js') }, title, this.errorMessage, null);
+      this.panel.webview.html = renderPanelErrorPage(resourcesFor(this.panel.webview, this.extensionUri), title, this.errorMessage, null);
       return built;
     }
     this.errorMessage = null;
@@ -137,6 +164,12 @@ export class SoftmaxPanel {
     const webview = this.panel.webview;
     const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
     const nonce = createNonce();
+    const state: SoftmaxPanelState | null =
+      shown.source.length <= MAX_PERSISTED_SOURCE_CHARS
+        ? { version: 1, loss: 'softmax-ce', source: shown.source, documentName, documentUri: shown.documentUri?.toString() ?? null }
+        : null;
+    // panel.js saves this block as the page's state; VS Code gives it back to the serializer after a reload.
+    const stateBlock = state ? `<script type="application/json" id="lw-state">${jsonForScriptBlock(state)}</script>` : '';
     const fit = w.comparison?.fit;
     const toBce =
       fit?.calls === 'bce'
@@ -159,6 +192,7 @@ export class SoftmaxPanel {
 ${offers}
 ${fragment}
 </main>
+${stateBlock}
 <script nonce="${nonce}" src="${escapeHtml(media('panel.js'))}"></script>
 </body>
 </html>`;
@@ -172,4 +206,9 @@ ${fragment}
   dispose(): void {
     this.panel.dispose();
   }
+}
+
+function resourcesFor(webview: vscode.Webview, extensionUri: vscode.Uri) {
+  const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', name)).toString();
+  return { cspSource: webview.cspSource, walkthroughCss: media('walkthrough.css'), panelCss: media('panel.css'), panelJs: media('panel.js') };
 }

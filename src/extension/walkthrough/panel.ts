@@ -21,7 +21,7 @@ import type { WalkthroughOrigin } from './origin';
 import type { LiveRequest } from '../debugger/liveData';
 
 /** Larger texts are not written into the webview's saved state (the panel then does not survive a reload). */
-const MAX_PERSISTED_SOURCE_CHARS = 2_000_000;
+export const MAX_PERSISTED_SOURCE_CHARS = 2_000_000;
 const utf8 = new TextEncoder();
 /**
  * The panel's table stops here: nobody reads further down a table, and a table is laid out
@@ -621,7 +621,7 @@ export function panelTitle(documentName: string): string {
   return vscode.l10n.t('BCE: {0}', documentName);
 }
 
-function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
 }
 
