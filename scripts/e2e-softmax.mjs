@@ -127,9 +127,13 @@ export async function softmaxPanelAfterReload({ check }, page) {
     await tab.waitFor({ state: 'visible' });
     await tab.click();
     await findFrame(page, (a) => document.querySelector('.lw-answer')?.textContent === a, ANSWER, `'${ANSWER}' before the reload`);
-    // The page saves its state on load; give the workbench a moment to store it with the editors.
-    await page.waitForTimeout(1500);
-    await page.reload();
+    // As a person reloads: VS Code stores the editors and the webviews' states, then loads again.
+    // (Reloading the browser page would not wait for that store.) A text editor has the focus
+    // first: keys pressed while a webview has it stay in its frame.
+    await page.locator('.tabs-container .tab', { hasText: SOFTMAX_FILE }).filter({ hasNotText: 'Softmax CE' }).first().click();
+    const reloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: STEP_TIMEOUT_MS });
+    await runCommandFromPalette(page, 'Developer: Reload Window');
+    await reloaded;
     await page.locator('.monaco-workbench').waitFor({ state: 'visible' });
     const restored = page.locator('.tabs-container .tab', { hasText: `Softmax CE: ${SOFTMAX_FILE}` }).first();
     await restored.waitFor({ state: 'visible' });

@@ -14,8 +14,9 @@ import { trackExportPanel, type ExportPanelTracking } from '../exports/exportPan
 import { runExport } from '../exports/walkthroughExports';
 import { runGuarded } from '../log';
 import { readSettings } from '../settings';
-import { contentSecurityPolicy, createNonce, jsonForScriptBlock, renderPanelErrorPage } from '../walkthrough/html';
-import { MAX_PERSISTED_SOURCE_CHARS, webviewOptions } from '../walkthrough/panel';
+import { renderPanelErrorPage, renderPanelLoadingPage } from '../walkthrough/html';
+import { MAX_PERSISTED_SOURCE_CHARS, TYPESET_SLICE_MS, webviewOptions } from '../walkthrough/panel';
+import { createPauser, yieldToHost } from '../schedule';
 import { softmaxCrossEntropyLoss } from '../../core/losses';
 import { parseSoftmaxPanelState, type SoftmaxPanelState } from './panelState';
 import type { PanelAction } from '../walkthrough/messages';
@@ -40,6 +41,17 @@ export interface SoftmaxShown {
   readonly documentUri: vscode.Uri | null;
 }
 
+/** What the panel's page shows: the renderer's HTML for its `<main>` (every text escaped), and what it keeps for a reload. */
+export interface SoftmaxPage {
+  readonly run: number;
+  readonly title: string;
+  readonly styleSheet: string;
+  readonly main: string;
+  readonly state: SoftmaxPanelState | null;
+}
+
+const utf8 = new TextEncoder();
+
 export class SoftmaxPanel {
   static active: SoftmaxPanel | undefined;
 
@@ -50,6 +62,13 @@ export class SoftmaxPanel {
   /** Why the settings of the moment give no walkthrough of the input, while they do not. */
   private errorMessage: string | null = null;
   private readonly tracking: ExportPanelTracking;
+  /** The newest render's page. */
+  private page: SoftmaxPage | undefined;
+  /** Each write of the webview's HTML is a page load; its script says which when it runs ('loaded'). */
+  private pageLoad = 0;
+  /** The webview's HTML is the panel's page (not an error page), and it has loaded and is shown. */
+  private shellWritten = false;
+  private pageLive = false;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -61,9 +80,17 @@ export class SoftmaxPanel {
       this.tracking.dispose();
       if (SoftmaxPanel.active === this) SoftmaxPanel.active = undefined;
     });
+    // A hidden webview drops its page, and loads its HTML again when shown.
+    panel.onDidChangeViewState(() => {
+      if (!panel.visible) this.pageLive = false;
+    });
     panel.webview.onDidReceiveMessage((message: unknown) =>
       runGuarded(vscode.l10n.t('Softmax cross entropy panel'), async () => {
-        const m = message as { type?: unknown };
+        const m = message as { type?: unknown; pageLoad?: unknown };
+        if (m.type === 'loaded') {
+          this.onLoaded(m.pageLoad);
+          return;
+        }
         const shown = this.shown;
         if (shown === null) return;
         if (m.type === 'explainAsBce') {
@@ -92,6 +119,7 @@ export class SoftmaxPanel {
     SoftmaxPanel.active?.dispose();
     const revived = new SoftmaxPanel(webviewPanel, extensionUri);
     SoftmaxPanel.active = revived;
+    revived.writeShell(softmaxPanelTitle(state.documentName));
     revived.shown = { source: state.source, input: parsed.value, walkthrough: built.value, documentName: state.documentName, documentUri };
     revived.tracking.shown();
     await revived.render();
@@ -108,6 +136,8 @@ export class SoftmaxPanel {
       });
       target = new SoftmaxPanel(panel, extensionUri);
       SoftmaxPanel.active = target;
+      // Loaded while the walkthrough is typeset.
+      target.writeShell(softmaxPanelTitle(shown.documentName));
     }
     target.shown = shown;
     target.errorMessage = null;
@@ -130,6 +160,9 @@ export class SoftmaxPanel {
       this.generation++;
       this.errorMessage = built.error.suggestion ? `${built.error.message} ${built.error.suggestion}` : built.error.message;
       const title = softmaxPanelTitle(shown.documentName);
+      this.page = undefined;
+      this.shellWritten = false;
+      this.pageLive = false;
       this.panel.webview.html = renderPanelErrorPage(resourcesFor(this.panel.webview, this.extensionUri), title, this.errorMessage, null);
       return built;
     }
@@ -156,51 +189,75 @@ export class SoftmaxPanel {
     const w = shown.walkthrough;
     const documentName = shown.documentName;
     this.panel.title = softmaxPanelTitle(documentName);
-    const { getMathRenderer } = await import('../../render');
+    const { getMathRenderer, mathRequests, typesetInTurn } = await import('../../render');
     const { renderDocumentHtmlFragment } = await import('../../render/document');
     const math = await getMathRenderer();
-    if (generation !== this.generation || this.disposed) return;
-    const fragment = renderDocumentHtmlFragment(w.document, math);
-    const webview = this.panel.webview;
-    const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
-    const nonce = createNonce();
+    const stale = () => generation !== this.generation || this.disposed;
+    if (stale()) return;
+    // Fifty cards typeset in one go held the extension host for a second (cold, in the web
+    // workbench): the equations are typeset a slice at a time, then the page is written from the cache.
+    const write = (m: typeof math) => renderDocumentHtmlFragment(w.document, m);
+    const pauser = createPauser(TYPESET_SLICE_MS);
+    if (!(await typesetInTurn(mathRequests(write, math), math, () => pauser.pause(), stale))) return;
+    await yieldToHost();
+    if (stale()) return;
+    const fragment = write(math);
     const state: SoftmaxPanelState | null =
       shown.source.length <= MAX_PERSISTED_SOURCE_CHARS
         ? { version: 1, loss: 'softmax-ce', source: shown.source, documentName, documentUri: shown.documentUri?.toString() ?? null }
         : null;
-    // panel.js saves this block as the page's state; VS Code gives it back to the serializer after a reload.
-    const stateBlock = state ? `<script type="application/json" id="lw-state">${jsonForScriptBlock(state)}</script>` : '';
     const fit = w.comparison?.fit;
     const toBce =
       fit?.calls === 'bce'
         ? vscode.l10n.t('Explain as Binary Cross Entropy (these targets call for it)')
         : vscode.l10n.t('Explain as Binary Cross Entropy (one sigmoid per class)');
     const offers = `<p class="lw-offer"><button type="button" data-message="explainAsBce">${escapeHtml(toBce)}</button></p>`;
-    webview.html = `<!DOCTYPE html>
-<html lang="${escapeHtml(vscode.env.language || 'en')}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, nonce)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(media('walkthrough.css'))}">
-<link rel="stylesheet" href="${escapeHtml(media('panel.css'))}">
-<style nonce="${nonce}">${math.styleSheet().replace(/<\//g, '<\\/')}</style>
-<title>${escapeHtml(softmaxPanelTitle(documentName))}</title>
-</head>
-<body>
-<main class="lw-content">
-${offers}
-${fragment}
-</main>
-${stateBlock}
-<script nonce="${nonce}" src="${escapeHtml(media('panel.js'))}"></script>
-</body>
-</html>`;
+    this.page = { run: generation, title: softmaxPanelTitle(documentName), styleSheet: math.styleSheet(), main: `${offers}\n${fragment}`, state };
+    this.showPage();
   }
 
-  /** For tests: the page as set. */
-  get html(): string {
-    return this.panel.webview.html;
+  /**
+   * Shows the newest page: by message to the page the webview holds once it has loaded, else it
+   * writes the panel's small page (BCE's loading page) and sends it the walkthrough when it says
+   * it has loaded. Setting the whole walkthrough as the webview's HTML held the extension host
+   * 133 ms for 50 samples (the HTML crosses to the workbench JSON-encoded); as a message it goes as bytes.
+   */
+  private showPage(): void {
+    const page = this.page;
+    if (!page || this.disposed) return;
+    if (this.pageLive && this.panel.visible) {
+      // The page keeps `state` for a window reload (panel.js saves it; the serializer gets it back).
+      const message = { type: 'page', run: page.run, title: page.title, styleSheet: page.styleSheet, main: utf8.encode(page.main), pendingCards: 0, state: page.state };
+      void Promise.resolve(this.panel.webview.postMessage(message)).then(
+        (delivered) => {
+          if (delivered || this.disposed || this.page !== page) return;
+          this.shellWritten = false;
+          this.showPage();
+        },
+        () => undefined,
+      );
+      return;
+    }
+    // Else the page written is loading (a hidden one loads again when shown): it asks with 'loaded'.
+    if (!this.shellWritten) this.writeShell(page.title);
+  }
+
+  /** Writes the panel's page, which says "Working out the walkthrough…" until a walkthrough comes by message. */
+  private writeShell(title: string): void {
+    this.shellWritten = true;
+    this.pageLive = false;
+    this.panel.webview.html = renderPanelLoadingPage(resourcesFor(this.panel.webview, this.extensionUri), title, ++this.pageLoad);
+  }
+
+  private onLoaded(pageLoad: unknown): void {
+    if (pageLoad !== this.pageLoad || !this.shellWritten) return;
+    this.pageLive = true;
+    this.showPage();
+  }
+
+  /** For tests: what the page shows, or is about to (the panel's own page receives it by message). */
+  get currentPage(): SoftmaxPage | undefined {
+    return this.page;
   }
 
   dispose(): void {

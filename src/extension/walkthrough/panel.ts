@@ -57,7 +57,7 @@ const CARD_BATCH_CHARS = 60_000;
  */
 const CARDS_MESSAGE_CHARS = 400_000;
 /** Typesetting between two yields: equations are typeset one at a time (a card is a dozen of them). */
-const TYPESET_SLICE_MS = 10;
+export const TYPESET_SLICE_MS = 10;
 /**
  * How long a render waits for a page the webview is loading, to send itself to that page by
  * message, before it writes a page of its own. A new panel's page took 0.5-1 s to load in the web
