@@ -171,8 +171,14 @@ export async function explainTheExample({ check }, page, url) {
 
   if (panelFrame) {
     await check(`one derivation per label (${LABELS.length})`, async () => {
-      // Rendering may still be streaming in: wait for the cards, then count them.
-      await panelFrame.waitForFunction((selector) => document.querySelectorAll(selector).length > 0, CARD_SELECTOR);
+      // The first card comes with the page and the others follow by message: wait until the
+      // page says none is pending (or the step times out), then count them.
+      await panelFrame
+        .waitForFunction(
+          (selector) => document.querySelectorAll(selector).length > 0 && !document.querySelector('.lw-derivations[aria-busy="true"]'),
+          CARD_SELECTOR,
+        )
+        .catch(() => undefined);
       const cards = await panelFrame.$$eval(CARD_SELECTOR, (els) =>
         els.map((el) => ({ heading: (el.querySelector('h1, h2, h3, h4')?.textContent ?? '').trim(), svgs: el.querySelectorAll('svg').length })),
       );
