@@ -40,7 +40,8 @@ const FIRST_PAGE_BUDGET_MS = 20;
 /**
  * A warm run (every equation cached) once wrote all 50 cards into the first page: 3.2 MB with a
  * 10,000-number table, which code-server's webview took 2.6 s to paint, against 0.8 s for the
- * same page with a few cards (scripts/bench-live.mjs). Cards are about 45 KB each.
+ * same page with a few cards (scripts/bench-live.mjs). Cards are about 36 KB each (45 KB before
+ * MathJax's SVG was trimmed), so the first page holds five or six.
  */
 const FIRST_PAGE_CARD_CHARS = 200_000;
 /** Typesetting between two batches of cards sent to the page (and two yields to the host). */
